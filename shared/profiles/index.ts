@@ -1,0 +1,16 @@
+/** The profiles this build ships, by id. */
+import { portlandWaterBureau } from './portland-water-bureau';
+import type { UtilityProfile } from './schema';
+
+export const profiles: Readonly<Record<string, UtilityProfile>> = {
+  [portlandWaterBureau.id]: portlandWaterBureau,
+};
+
+export function profileById(id: string): UtilityProfile {
+  const p = profiles[id];
+  if (!p) throw new Error(`Unknown utility profile "${id}": use one of ${Object.keys(profiles).join(', ')}`);
+  return p;
+}
+
+export { portlandWaterBureau };
+export type { UtilityProfile } from './schema';

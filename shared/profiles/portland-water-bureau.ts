@@ -1,0 +1,34 @@
+/** Portland Water Bureau, from its payment page (seed 000), Account Management Policy (002) and City Code 21.16 (003). */
+import { utilityProfileSchema, type UtilityProfile } from './schema';
+
+const policy = { title: 'Portland Water Bureau Account Management Policy', seed: '002' };
+
+export const portlandWaterBureau: UtilityProfile = utilityProfileSchema.parse({
+  id: 'pwb',
+  name: 'Portland Water Bureau',
+  shortName: 'PWB',
+  center: {
+    name: 'Walk-in Center',
+    addressLines: ['664 N. Tillamook St.', 'Portland, OR 97227'],
+    phone: '503-823-7770',
+    hours: 'Mon-Fri 8am-4pm, except holidays',
+    source: { title: 'Portland Water Bureau payment page', seed: '000' },
+  },
+  accountNumber: {
+    digits: 10,
+    display: '##########',
+    source: policy,
+  },
+  tenders: {
+    cash: { accepted: true, coinLimit: '5.00', source: policy },
+  },
+  fees: [{ code: 'returned-payment', label: 'Returned payment fee', amount: '35.00', source: policy }],
+  receipt: {
+    headerLines: ['City of Portland', 'Portland Water Bureau'],
+    footerLines: [
+      'A returned payment carries a $35.00 fee.',
+      'Pay by phone: 503-823-7770, press 1.',
+      'Thank you.',
+    ],
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * The station ↔ central protocol, version 1. Every body on both sides is parsed with these schemas.
+ * Written out for people in central/README.md.
+ *
+ *   GET  /v1/health                                  no token needed
+ *   GET  /v1/accounts/:utility/:number               one account, fresh
+ *   GET  /v1/accounts/:utility?after=CURSOR&limit=N  the change feed for the station's cache
+ *   POST /v1/payments                                a batch of payments, per-item results
+ *
+ * Every call but health carries `Authorization: Bearer <station token>`.
+ */
+import { z } from 'zod';
+import { accountSchema } from '../accounts/account';
+import { paymentSchema } from '../payments/payment';
+
+export const API_VERSION = 'v1';
+
+export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string(), database: z.enum(['pglite', 'postgres']) });
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const accountResponseSchema = z.object({ account: accountSchema });
+
+export const accountFeedQuerySchema = z.object({
+  after: z.string().regex(/^[0-9]+$/, { message: 'must be a cursor from a previous page' }).default('0'),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const accountFeedResponseSchema = z.object({
+  accounts: z.array(accountSchema),
+  /** Pass back as `after` to get what changed since; equal to the request's when nothing did. */
+  cursor: z.string(),
+  more: z.boolean(),
+});
+export type AccountFeedResponse = z.infer<typeof accountFeedResponseSchema>;
+
+export const MAX_PAYMENTS_PER_BATCH = 500;
+
+export const postPaymentsRequestSchema = z.object({
+  payments: z.array(paymentSchema).min(1).max(MAX_PAYMENTS_PER_BATCH),
+});
+export type PostPaymentsRequest = z.infer<typeof postPaymentsRequestSchema>;
+
+/**
+ * One payment's fate:
+ * - posted: stored now; `reference` is central's posting reference.
+ * - already_posted: this id was stored before with the same contents; the first answer is repeated.
+ * - conflict: this id was stored before with other contents; never retried, shown to a supervisor.
+ * - rejected: breaks a rule central enforces; never retried, shown to a supervisor.
+ */
+export const paymentResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('posted'), reference: z.string(), postedAt: z.string() }),
+  z.object({ id: z.string(), status: z.literal('already_posted'), reference: z.string(), postedAt: z.string() }),
+  z.object({ id: z.string(), status: z.literal('conflict'), error: z.string() }),
+  z.object({ id: z.string(), status: z.literal('rejected'), error: z.string() }),
+]);
+export type PaymentResult = z.infer<typeof paymentResultSchema>;
+
+export const postPaymentsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
+export type PostPaymentsResponse = z.infer<typeof postPaymentsResponseSchema>;
+
+/** Every error body: what was wrong, and where. */
+export const errorResponseSchema = z.object({ error: z.string(), field: z.string().optional() });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** "payments.0.lines.0.amount: must be an amount with exactly two decimals, like 12.34" */
+export function describeZodError(error: z.ZodError): { error: string; field?: string } {
+  const issue = error.issues[0];
+  if (!issue) return { error: 'invalid input' };
+  const field = issue.path.map(String).join('.');
+  return field ? { error: `${field}: ${issue.message}`, field } : { error: issue.message };
+}
