@@ -72,3 +72,29 @@ export function judgeCash(draft: CashDraft, profile: UtilityProfile): { ok: true
   }
   return { ok: false, errors };
 }
+
+/** The form's schema: the same judgement, with each error on its field. */
+export function cashFormSchema(profile: UtilityProfile) {
+  return cashDraftSchema.superRefine((draft, ctx) => {
+    const r = judgeCash(draft, profile);
+    if (!r.ok) for (const e of r.errors) ctx.addIssue({ code: 'custom', path: [e.field], message: e.message });
+  });
+}
+
+/**
+ * Where the cash stands while the cashier types: change due, or what is still to pay.
+ * Null while a field cannot be read yet. Limits are judged by `judgeCash`, not here.
+ */
+export function cashProgress(draft: CashDraft): { change: MoneyString } | { short: MoneyString } | null {
+  const read = (raw: string, emptyIsZero: boolean) => {
+    if (emptyIsZero && raw.trim() === '') return money('0.00');
+    const r = parseMoneyInput(raw);
+    return r.ok ? money(r.value) : null;
+  };
+  const amount = read(draft.amount, false);
+  const bills = read(draft.bills, true);
+  const coins = read(draft.coins, true);
+  if (!amount || !bills || !coins) return null;
+  const left = sub(add(bills, coins), amount);
+  return left.isNegative() ? { short: toMoneyString(left.negated()) } : { change: toMoneyString(left) };
+}

@@ -1,0 +1,87 @@
+/**
+ * Central's HTTP API: exactly the protocol in shared/sync/protocol.ts, version 1.
+ * Every params, query and body is parsed with the shared schemas before anything is read or written.
+ * The app does not own the database: whoever opened it closes it (see server.ts).
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { z } from 'zod';
+import { accountSchema } from '../../shared/accounts/account';
+import { paymentLineSchema } from '../../shared/payments/payment';
+import {
+  API_VERSION,
+  accountFeedQuerySchema,
+  postPaymentsRequestSchema,
+  type AccountFeedResponse,
+  type HealthResponse,
+  type PostPaymentsResponse,
+} from '../../shared/sync/protocol';
+import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
+import type { Database } from './db';
+import { addCors, addErrorHandlers, error, parseOr400, requireToken } from './http';
+import { postPayments } from './payments';
+
+export type AppOptions = {
+  db: Database;
+  /** The station tokens central accepts as `Authorization: Bearer <token>`. */
+  tokens: readonly string[];
+  logger?: FastifyServerOptions['logger'];
+};
+
+const utilityParamsSchema = z.object({ utility: accountSchema.shape.utility });
+const accountParamsSchema = utilityParamsSchema.extend({ number: paymentLineSchema.shape.accountNumber });
+
+/** change_seq is a bigint: a longer cursor would fail in SQL, so it is refused here as a bad cursor. */
+const MAX_CURSOR = 9223372036854775807n;
+const feedQuerySchema = accountFeedQuerySchema.refine((q) => !/^[0-9]+$/.test(q.after) || BigInt(q.after) <= MAX_CURSOR, {
+  path: ['after'],
+  message: 'must be a cursor from a previous page',
+});
+
+/** Batches of 500 payments fit well inside this; the default 1 MiB would be tight for long batches. */
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyInstance {
+  if (tokens.length === 0) throw new Error('tokens: central needs at least one station token');
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
+  // The protocol is JSON only: a text body is refused with 415 rather than parsed into a confusing 400.
+  app.removeContentTypeParser('text/plain');
+  addCors(app);
+  requireToken(app, tokens);
+  addErrorHandlers(app);
+
+  app.get(`/${API_VERSION}/health`, { config: { public: true } }, async (): Promise<HealthResponse> => {
+    await db.query('select 1'); // healthy means the database answers too
+    return { ok: true, version: API_VERSION, database: db.kind };
+  });
+
+  app.get(`/${API_VERSION}/accounts/:utility/:number`, async (request, reply) => {
+    const params = parseOr400(accountParamsSchema, request.params, 'params', reply);
+    if (!params) return reply;
+    const account = await findAccount(db, params.utility, params.number);
+    if (!account) return reply.code(404).send(error(`no account ${params.number} at ${params.utility}`));
+    return { account };
+  });
+
+  app.get(`/${API_VERSION}/accounts/:utility`, async (request, reply) => {
+    const params = parseOr400(utilityParamsSchema, request.params, 'params', reply);
+    if (!params) return reply;
+    const query = parseOr400(feedQuerySchema, request.query, 'query', reply);
+    if (!query) return reply;
+    const page: AccountFeedResponse = await accountFeed(db, params.utility, query.after, query.limit);
+    // An empty page is normal for a known utility; for an unknown one it would hide a misconfigured station.
+    if (page.accounts.length === 0 && !(await utilityHasAccounts(db, params.utility))) {
+      return reply.code(404).send(error(`no accounts at utility ${params.utility}`, 'utility'));
+    }
+    return page;
+  });
+
+  app.post(`/${API_VERSION}/payments`, async (request, reply) => {
+    const receivedAt = new Date();
+    const body = parseOr400(postPaymentsRequestSchema, request.body, 'body', reply);
+    if (!body) return reply;
+    const response: PostPaymentsResponse = { results: await postPayments(db, body.payments, receivedAt) };
+    return response;
+  });
+
+  return app;
+}

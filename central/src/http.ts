@@ -1,0 +1,94 @@
+/**
+ * The HTTP edges every route shares: CORS, the station token, zod parsing into 400s, and error bodies
+ * that always have the protocol's `{ error, field? }` shape.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { describeZodError, type ErrorResponse } from '../../shared/sync/protocol';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served without a station token (health, CORS preflight). */
+    public?: boolean;
+  }
+}
+
+/**
+ * The renderer calls from a browser origin (http://127.0.0.1:port) and from Electron (app://counter) with
+ * an Authorization header, so every origin is allowed: the bearer token is the protection, not the origin.
+ */
+export function addCors(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    reply.header('Vary', 'Origin');
+    reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+    reply.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  });
+  app.options('/*', { config: { public: true } }, async (request, reply) => {
+    reply.header('Access-Control-Max-Age', '600');
+    // Chromium asks before a page reaches a loopback address (Private Network Access).
+    if (request.headers['access-control-request-private-network'] === 'true') reply.header('Access-Control-Allow-Private-Network', 'true');
+    return reply.code(204).send();
+  });
+}
+
+/** Hashing first makes every comparison the same length, so timingSafeEqual can compare any two tokens. */
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Refuses, before the body is even read, every call without a known station token. */
+export function requireToken(app: FastifyInstance, tokens: readonly string[]): void {
+  const known = tokens.map(digest);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.public) return;
+    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) {
+      return reply.code(401).send(error("send the station's token as 'Authorization: Bearer <token>'"));
+    }
+    const given = digest(match[1]);
+    if (!known.some((k) => timingSafeEqual(k, given))) {
+      return reply.code(401).send(error("the station token is not one central knows: check the token in the station's settings"));
+    }
+  });
+}
+
+export function error(message: string, field?: string): ErrorResponse {
+  return field === undefined ? { error: message } : { error: message, field };
+}
+
+/**
+ * Parses `value` with a shared schema; on failure sends 400 naming the field and returns undefined.
+ * A problem with the whole value (not a field of it) is named after `where` ("body", "query").
+ */
+export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where: string, reply: FastifyReply): z.infer<S> | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const described = describeZodError(result.error);
+  const field = described.field ?? where;
+  void reply.code(400).send(error(described.field ? described.error : `${where}: ${described.error}`, field));
+  return undefined;
+}
+
+/** Framework errors (bad JSON, wrong content type, too large) and crashes, in the protocol's error shape. */
+export function addErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      // The batch's transaction rolled back: the station may send the same payments again.
+      return reply.code(500).send(error('central could not complete this request and changed nothing; try again'));
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return reply.code(400).send(error('body: is not valid JSON; send a JSON object', 'body'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.code(415).send(error("body: send JSON with 'Content-Type: application/json'", 'body'));
+      default:
+        return reply.code(status).send(error(err.message));
+    }
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send(error(`no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''} (see central/README.md)`)),
+  );
+}

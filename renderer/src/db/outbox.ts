@@ -1,0 +1,57 @@
+/** The outbox as the sync runner sees it: pending entries in order, and central's answers applied. */
+import type { PaymentResult } from '../../../shared/sync/protocol';
+import type { CounterDb, OutboxEntry } from './schema';
+
+export async function pendingBatch(db: CounterDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.where('[state+seq]').between(['pending', -Infinity], ['pending', Infinity]).limit(limit).toArray();
+}
+
+export async function countPending(db: CounterDb): Promise<number> {
+  return db.outbox.where('[state+seq]').between(['pending', -Infinity], ['pending', Infinity]).count();
+}
+
+export async function oldestPending(db: CounterDb): Promise<OutboxEntry | undefined> {
+  return db.outbox.where('[state+seq]').between(['pending', -Infinity], ['pending', Infinity]).first();
+}
+
+export async function entriesNeedingAttention(db: CounterDb): Promise<OutboxEntry[]> {
+  return db.outbox.filter((e) => e.state === 'conflict' || e.state === 'rejected').toArray();
+}
+
+/**
+ * Applies central's per-item answers in one transaction. An entry leaves `pending` only on an answer;
+ * entries central did not answer about stay pending.
+ */
+export async function applyResults(db: CounterDb, results: PaymentResult[]): Promise<void> {
+  await db.transaction('rw', db.outbox, db.journal, async () => {
+    for (const r of results) {
+      const entry = await db.outbox.where('id').equals(r.id).first();
+      if (!entry || entry.seq === undefined || entry.state !== 'pending') continue;
+      switch (r.status) {
+        case 'posted':
+        case 'already_posted':
+          await db.outbox.update(entry.seq, { state: 'sent', reference: r.reference, attempts: entry.attempts + 1 });
+          await db.journal.where('id').equals(r.id).modify({ central: { reference: r.reference, postedAt: r.postedAt } });
+          break;
+        case 'conflict':
+        case 'rejected':
+          await db.outbox.update(entry.seq, { state: r.status, lastError: r.error, attempts: entry.attempts + 1 });
+          break;
+        default: {
+          const never: never = r;
+          throw new Error(`Unknown result ${JSON.stringify(never)}`);
+        }
+      }
+    }
+  });
+}
+
+/** Notes a failed attempt on the entries of a batch; they stay pending. */
+export async function noteAttempt(db: CounterDb, ids: string[], error: string): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.where('id').anyOf(ids).modify((e) => {
+      e.attempts += 1;
+      e.lastError = error;
+    });
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The station's local store. Only renderer/src/db/ touches Dexie.
+ *
+ * Versions only ever grow: never edit a released version's stores, add a new version below it
+ * (tests/unit/renderer/db/schema.test.ts keeps that promise).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Account } from '../../../shared/accounts/account';
+import type { Payment } from '../../../shared/payments/payment';
+import type { PinHash } from '../../../shared/auth/pin';
+import type { Role } from '../../../shared/auth/users';
+
+export type CachedAccount = Account & { cachedAt: string };
+
+/** Every fact the counter records, in order; nothing is ever deleted or edited but `central`. */
+export type JournalEntry = {
+  seq?: number;
+  id: string;
+  kind: 'payment';
+  takenAt: string;
+  payment: Payment;
+  /** The accounts as shown to the cashier when the payment was taken, for the receipt and reprints. */
+  accounts: Record<string, Account>;
+  /** Central's answer, once it has one. */
+  central?: { reference: string; postedAt: string };
+};
+
+/**
+ * One payment on its way to central.
+ * - pending: not yet answered by central; sent in order.
+ * - sent: central posted it (or had it already); kept as the record of delivery.
+ * - conflict / rejected: central refused it for good; kept and shown to a supervisor, never retried.
+ */
+export type OutboxState = 'pending' | 'sent' | 'conflict' | 'rejected';
+
+export type OutboxEntry = {
+  seq?: number;
+  id: string;
+  kind: 'payment';
+  payment: Payment;
+  state: OutboxState;
+  queuedAt: string;
+  attempts: number;
+  lastError?: string;
+  reference?: string;
+};
+
+export type StoredUser = { name: string; displayName: string; role: Role; pin: PinHash };
+export type MetaEntry = { key: string; value: string };
+
+export class CounterDb extends Dexie {
+  accounts!: Table<CachedAccount, [string, string]>;
+  journal!: Table<JournalEntry, number>;
+  outbox!: Table<OutboxEntry, number>;
+  users!: Table<StoredUser, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name = 'counter') {
+    // Strict durability: Chromium's default since 121 is relaxed, which can drop the last commits on power loss.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      accounts: '[utility+number], updatedAt',
+      journal: '++seq, &id, takenAt',
+      outbox: '++seq, &id, [state+seq]',
+      users: '&name',
+      meta: '&key',
+    });
+  }
+}
+
+let instance: CounterDb | null = null;
+
+/** The station's one database. */
+export function counterDb(): CounterDb {
+  instance ??= new CounterDb();
+  return instance;
+}

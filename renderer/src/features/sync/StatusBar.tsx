@@ -1,0 +1,38 @@
+/** The one status bar: who, where, online or not, how many payments wait and since when. */
+import { useEffect, useState } from 'react';
+import { countPending, oldestPending } from '../../db/outbox';
+import { counterDb } from '../../db/schema';
+import { useLive } from '../../db/live';
+import type { SyncRunner, SyncState } from './runner';
+
+function age(iso: string | null, now: number): string {
+  if (!iso) return '';
+  const min = Math.floor((now - Date.parse(iso)) / 60_000);
+  return min < 1 ? 'under a minute' : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h`;
+}
+
+export function StatusBar({ title, who, runner, storagePersisted }: { title: string; who: string; runner: SyncRunner; storagePersisted: boolean | null }) {
+  const [sync, setSync] = useState<SyncState | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => runner.subscribe(setSync), [runner]);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  // Counted from the store itself, so every window shows the same figure whichever one is sending.
+  const waiting = useLive(() => countPending(counterDb()), [], 0);
+  const oldest = useLive(() => oldestPending(counterDb()), [], undefined);
+  const online = sync?.online ?? true;
+  return (
+    <header className="statusbar">
+      <span className="title">{title}</span>
+      <span>{who}</span>
+      {storagePersisted === false && <span className="warn-text">Storage not persistent</span>}
+      <span role="status" aria-label="Sync status" className={online ? 'online' : 'offline'}>
+        <span aria-hidden="true">{online ? '●' : '○'}</span> {online ? 'Online' : 'Offline'} · {waiting} waiting
+        {waiting > 0 && oldest ? ` · oldest ${age(oldest.queuedAt, now)}` : ''}
+        {sync?.lastSyncAt ? ` · last sync ${new Date(sync.lastSyncAt).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}` : ''}
+      </span>
+    </header>
+  );
+}

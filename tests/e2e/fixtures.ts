@@ -1,0 +1,130 @@
+/**
+ * The counter as a cashier meets it: a real central on loopback (PGlite on disk, so it can be stopped and
+ * started again), the built renderer served to Debian's Chromium, and a persistent browser profile so
+ * IndexedDB lives on disk as it does in Electron.
+ */
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCentral } from '../../central/src/server';
+import { serveRenderer, type RendererServer } from '../../scripts/renderer-server';
+
+export const TOKEN = 'e2e-station-token';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export type CentralHandle = {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** What central's database holds: one row per stored payment. */
+  payments(): Promise<Array<{ id: string; total: string; change: string; taken_at: string }>>;
+};
+
+type Fixtures = {
+  central: CentralHandle;
+  renderer: RendererServer;
+  context: BrowserContext;
+  page: Page;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  central: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
+    let running: Awaited<ReturnType<typeof startCentral>> | null = await startCentral({ port: 0, dataDir, demo: 50, tokens: [TOKEN], quiet: true });
+    const port = new URL(running.url).port;
+    const handle: CentralHandle = {
+      url: running.url,
+      dataDir,
+      async stop() {
+        await running?.close();
+        running = null;
+      },
+      async start() {
+        if (!running) running = await startCentral({ port: Number(port), dataDir, demo: 50, tokens: [TOKEN], quiet: true });
+      },
+      async payments() {
+        if (!running) throw new Error('central is stopped');
+        return running.db.query<{ id: string; total: string; change: string; taken_at: string }>(
+          "select id::text as id, total::text as total, body->>'change' as change, taken_at::text as taken_at from payments order by reference",
+        );
+      },
+    };
+    await use(handle);
+    await running?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  renderer: async ({ central }, use) => {
+    const server = await serveRenderer({
+      root: 'build/renderer',
+      station: {
+        stationId: 'e2e-1',
+        stationName: 'Station 2',
+        centralUrl: central.url,
+        token: TOKEN,
+        profileId: 'pwb',
+        paperWidth: '80mm',
+        printerName: '',
+      },
+    });
+    await use(server);
+    await server.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const profileDir = await mkdtemp(join(tmpdir(), 'counter-chromium-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1366, height: 768 },
+    });
+    await use(context);
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  },
+  page: async ({ context, renderer }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(renderer.url);
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+export async function signIn(page: Page, user = 'cashier1', pin = '1111') {
+  await page.getByLabel('User').fill(user);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Account number').waitFor();
+}
+
+export async function lookUp(page: Page, account: string) {
+  const field = page.getByLabel('Account number');
+  await field.fill(account);
+  await field.press('Enter');
+}
+
+/** Counts the records of one store of the station's IndexedDB, read raw in the page (not through the app). */
+export async function storeCount(page: Page, store: 'outbox' | 'journal'): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('counter');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

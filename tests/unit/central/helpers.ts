@@ -1,0 +1,85 @@
+/** Central under test: in-memory PGlite through the real Fastify app, and payments built the way a station builds them. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../central/src/app';
+import { openPglite, type Database } from '../../../central/src/db';
+import { seedDemo } from '../../../central/src/demo';
+import { migrate } from '../../../central/src/migrations';
+import { uuidv7 } from '../../../shared/ids';
+import { add, money, sub, toMoneyString } from '../../../shared/money/money';
+import type { Payment } from '../../../shared/payments/payment';
+import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
+
+export const TOKEN = 'unit-station-token';
+export const AUTH = { authorization: `Bearer ${TOKEN}` };
+
+export type TestCentral = { db: Database; app: FastifyInstance; close(): Promise<void> };
+
+/** A migrated in-memory database with the fixed demo accounts and `perUtility` generated ones each. */
+export async function openTestCentral(perUtility = 0, db?: Database): Promise<TestCentral> {
+  const database = db ?? (await openPglite());
+  await migrate(database);
+  await seedDemo(database, { perUtility });
+  const app = buildApp({ db: database, tokens: [TOKEN] });
+  await app.ready();
+  return {
+    db: database,
+    app,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+type PaymentSpec = {
+  id?: string;
+  utility?: string;
+  lines: Array<{ accountNumber: string; amount: string }>;
+  /** Coins tendered; bills make up the rest of the total unless given. */
+  coins?: string;
+  bills?: string;
+  takenAt?: string;
+};
+
+/** A cash payment whose totals add up, as the counter would send it. */
+export function cashPayment({ id = uuidv7(), utility = 'pwb', lines, coins = '0.00', bills, takenAt = new Date().toISOString() }: PaymentSpec): Payment {
+  const total = add(...lines.map((l) => money(l.amount)));
+  const billsAmount = bills ?? toMoneyString(sub(total, money(coins)));
+  const tendered = add(money(billsAmount), money(coins));
+  return {
+    id,
+    utility,
+    stationId: 'unit-1',
+    cashier: 'pat',
+    drawerSessionId: 'drawer-1',
+    takenAt,
+    lines: lines.map((l) => ({ accountNumber: l.accountNumber, amount: toMoneyString(money(l.amount)) })),
+    tenders: [{ kind: 'cash', bills: toMoneyString(money(billsAmount)), coins: toMoneyString(money(coins)) }],
+    total: toMoneyString(total),
+    tendered: toMoneyString(tendered),
+    change: toMoneyString(sub(tendered, total)),
+  };
+}
+
+/** POSTs a batch and returns the parsed results; fails the test on anything but 200. */
+export async function post(app: FastifyInstance, payments: Payment[]): Promise<PaymentResult[]> {
+  const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: AUTH, payload: { payments } });
+  if (res.statusCode !== 200) throw new Error(`POST /v1/payments → ${res.statusCode}: ${res.body}`);
+  return postPaymentsResponseSchema.parse(res.json()).results;
+}
+
+export async function balanceOf(db: Database, utility: string, number: string): Promise<{ balance: string; pastDue: string }> {
+  const [row] = await db.query<{ balance: string; past_due: string }>(
+    'select balance::text, past_due::text from accounts where utility = $1 and number = $2',
+    [utility, number],
+  );
+  if (!row) throw new Error(`no account ${utility}/${number}`);
+  return { balance: row.balance, pastDue: row.past_due };
+}
+
+export async function paymentCount(db: Database, id?: string): Promise<number> {
+  const [row] = id
+    ? await db.query<{ n: string }>('select count(*)::text as n from payments where id = $1::uuid', [id])
+    : await db.query<{ n: string }>('select count(*)::text as n from payments');
+  return Number(row?.n);
+}

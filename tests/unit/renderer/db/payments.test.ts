@@ -1,0 +1,68 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CounterDb } from '../../../../renderer/src/db/schema';
+import { commitPayment, DuplicatePaymentError } from '../../../../renderer/src/db/payments';
+import { applyResults, countPending, pendingBatch } from '../../../../renderer/src/db/outbox';
+import { cashPayment, rosa } from '../sample';
+
+let db: CounterDb;
+beforeEach(() => {
+  db = new CounterDb(`test-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('commitPayment', () => {
+  it('writes the payment to the journal and the outbox together', async () => {
+    const p = cashPayment();
+    await commitPayment(db, p, { [rosa.number]: rosa });
+    const journal = await db.journal.toArray();
+    const outbox = await db.outbox.toArray();
+    expect(journal).toHaveLength(1);
+    expect(journal[0]?.payment.total).toBe('182.40');
+    expect(journal[0]?.accounts['1000000001']?.name).toBe('Rosa Delgado');
+    expect(outbox).toMatchObject([{ id: p.id, state: 'pending', attempts: 0 }]);
+  });
+
+  it('records a payment id once: a second commit of the same id is refused and writes nothing', async () => {
+    const p = cashPayment();
+    await commitPayment(db, p, {});
+    await expect(commitPayment(db, p, {})).rejects.toBeInstanceOf(DuplicatePaymentError);
+    expect(await db.journal.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('refuses a malformed payment and writes nothing', async () => {
+    await expect(commitPayment(db, cashPayment({ total: '182.400' as never }), {})).rejects.toThrow();
+    expect(await db.journal.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('the outbox', () => {
+  it('hands out pending entries in the order they were taken', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = cashPayment();
+      ids.push(p.id);
+      await commitPayment(db, p, {});
+    }
+    expect((await pendingBatch(db, 3)).map((e) => e.id)).toEqual(ids.slice(0, 3));
+  });
+
+  it('marks entries sent only on central answers, and keeps conflicts and refusals', async () => {
+    const [a, b, c, d] = [cashPayment(), cashPayment(), cashPayment(), cashPayment()];
+    for (const p of [a, b, c, d]) await commitPayment(db, p!, {});
+    await applyResults(db, [
+      { id: a!.id, status: 'posted', reference: 'P00000001', postedAt: '2026-11-22T10:00:00Z' },
+      { id: b!.id, status: 'already_posted', reference: 'P00000002', postedAt: '2026-11-22T10:00:00Z' },
+      { id: c!.id, status: 'conflict', error: 'id already used with other contents' },
+    ]);
+    const states = Object.fromEntries((await db.outbox.toArray()).map((e) => [e.id, e.state]));
+    expect(states).toEqual({ [a!.id]: 'sent', [b!.id]: 'sent', [c!.id]: 'conflict', [d!.id]: 'pending' });
+    expect(await countPending(db)).toBe(1);
+    expect((await db.journal.where('id').equals(a!.id).first())?.central?.reference).toBe('P00000001');
+    expect(await db.outbox.count()).toBe(4);
+  });
+});

@@ -1,0 +1,160 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CounterDb } from '../../../../renderer/src/db/schema';
+import { commitPayment } from '../../../../renderer/src/db/payments';
+import { countPending } from '../../../../renderer/src/db/outbox';
+import { startSyncRunner, type SyncRunner } from '../../../../renderer/src/features/sync/runner';
+import { CentralUnreachable, type CentralClient } from '../../../../renderer/src/features/sync/central-client';
+import { backoffDelay } from '../../../../renderer/src/features/sync/backoff';
+import type { Payment } from '../../../../shared/payments/payment';
+import type { PaymentResult } from '../../../../shared/sync/protocol';
+import { canonicalPayment } from '../../../../shared/payments/payment';
+import { cashPayment } from '../sample';
+
+/** A central that stores ids once, and can be told to drop requests or lose its replies. */
+function fakeCentral() {
+  const stored = new Map<string, { canonical: string; reference: string }>();
+  const received: string[][] = [];
+  let mode: 'up' | 'down' | 'lose-reply' = 'up';
+  const client: CentralClient = {
+    async account() {
+      return null;
+    },
+    async feed() {
+      return { accounts: [], cursor: '0', more: false };
+    },
+    async health() {
+      return mode === 'up';
+    },
+    async postPayments(payments: Payment[]) {
+      if (mode === 'down') throw new CentralUnreachable('connection refused');
+      received.push(payments.map((p) => p.id));
+      const results: PaymentResult[] = payments.map((p) => {
+        const had = stored.get(p.id);
+        if (!had) {
+          const reference = `P${String(stored.size + 1).padStart(8, '0')}`;
+          stored.set(p.id, { canonical: canonicalPayment(p), reference });
+          return { id: p.id, status: 'posted', reference, postedAt: new Date().toISOString() };
+        }
+        return had.canonical === canonicalPayment(p)
+          ? { id: p.id, status: 'already_posted', reference: had.reference, postedAt: new Date().toISOString() }
+          : { id: p.id, status: 'conflict', error: 'other contents' };
+      });
+      if (mode === 'lose-reply') throw new CentralUnreachable('reply lost');
+      return { results };
+    },
+  };
+  return {
+    client,
+    stored,
+    received,
+    set(m: typeof mode) {
+      mode = m;
+    },
+  };
+}
+
+async function until(check: () => Promise<boolean>, ms = 15_000) {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > ms) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+let db: CounterDb;
+let runner: SyncRunner | null = null;
+beforeEach(() => {
+  db = new CounterDb(`sync-${Math.random()}`);
+});
+afterEach(async () => {
+  await runner?.stop();
+  runner = null;
+  await db.delete();
+});
+
+describe('the sync runner', () => {
+  it('sends the outbox in order and empties it on central answers', async () => {
+    const central = fakeCentral();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = cashPayment();
+      ids.push(p.id);
+      await commitPayment(db, p, {});
+    }
+    runner = startSyncRunner(db, central.client);
+    await until(async () => (await countPending(db)) === 0);
+    expect(central.received.flat()).toEqual(ids);
+    expect(central.stored.size).toBe(3);
+  });
+
+  it('keeps payments while central is down and delivers them once it is back', async () => {
+    const central = fakeCentral();
+    central.set('down');
+    runner = startSyncRunner(db, central.client);
+    await commitPayment(db, cashPayment(), {});
+    await commitPayment(db, cashPayment(), {});
+    runner.kick();
+    await until(async () => (await db.outbox.filter((e) => e.attempts > 0).count()) === 2);
+    expect(await countPending(db)).toBe(2);
+    central.set('up');
+    runner.kick();
+    await until(async () => (await countPending(db)) === 0);
+    expect(central.stored.size).toBe(2);
+  });
+
+  it('a lost reply is resent with the same id and stored once', async () => {
+    const central = fakeCentral();
+    central.set('lose-reply');
+    const p = cashPayment();
+    await commitPayment(db, p, {});
+    runner = startSyncRunner(db, central.client);
+    await until(async () => central.received.length >= 2);
+    central.set('up');
+    runner.kick();
+    await until(async () => (await countPending(db)) === 0);
+    expect(central.stored.size).toBe(1);
+    expect(new Set(central.received.flat())).toEqual(new Set([p.id]));
+    expect((await db.outbox.toArray())[0]?.state).toBe('sent');
+  });
+
+  it('random interleavings of posting, outages and lost replies leave exactly one central row per payment', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('post', 'down', 'up', 'lose'), { minLength: 1, maxLength: 12 }), async (ops) => {
+        const local = new CounterDb(`prop-${Math.random()}`);
+        const central = fakeCentral();
+        const r = startSyncRunner(local, central.client, { lockName: `prop-${Math.random()}` });
+        const posted: string[] = [];
+        try {
+          for (const op of ops) {
+            if (op === 'post') {
+              const p = cashPayment();
+              posted.push(p.id);
+              await commitPayment(local, p, {});
+              r.kick();
+            } else central.set(op === 'lose' ? 'lose-reply' : op);
+            await new Promise((res) => setTimeout(res, 5));
+          }
+          central.set('up');
+          r.kick();
+          await until(async () => (await countPending(local)) === 0);
+          expect([...central.stored.keys()].sort()).toEqual([...posted].sort());
+        } finally {
+          await r.stop();
+          await local.delete();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially with jitter and stays under the ceiling', () => {
+    expect(backoffDelay(0, () => 0)).toBe(250);
+    expect(backoffDelay(3, () => 1)).toBe(4000);
+    expect(backoffDelay(30, () => 1)).toBe(10_000);
+    expect(backoffDelay(30, () => 0)).toBe(5_000);
+  });
+});
