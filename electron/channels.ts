@@ -1,0 +1,10 @@
+/**
+ * The IPC channel names, in one place. Main imports the values; the preload may import only the type
+ * (a sandboxed preload cannot require local files), so it spells each name out against `Channels`.
+ */
+export const CHANNELS = {
+  station: 'counter:station',
+  print: 'counter:print',
+} as const;
+
+export type Channels = typeof CHANNELS;

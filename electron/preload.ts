@@ -1,0 +1,35 @@
+/**
+ * The preload: gives the counter `window.counter`, one function per action, typed against shared's
+ * CounterBridge. Nothing else crosses: no ipcRenderer, no channel forwarding, no process.env.
+ *
+ * It runs sandboxed, where `require` knows only 'electron' and a few Node built-ins, not our files. So this
+ * stays one self-contained file: every other import is `import type` (erased at compile time), and the channel
+ * names are spelled out here, checked against `Channels` by the compiler.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { BridgeResult, CounterBridge, PrintRequest, PrintResult } from '../shared/bridge/bridge';
+import type { StationConfig } from '../shared/station';
+import type { Channels } from './channels';
+
+const STATION: Channels['station'] = 'counter:station';
+const PRINT: Channels['print'] = 'counter:print';
+
+/** Main answers with data, never a throw; a rejected invoke (say, no handler yet) is turned into data too. */
+function invoke<T>(channel: Channels[keyof Channels], ...args: unknown[]): Promise<BridgeResult<T>> {
+  return ipcRenderer.invoke(channel, ...args).then(
+    (result: unknown) => result as BridgeResult<T>,
+    (error: unknown): BridgeResult<T> => ({ ok: false, error: `${channel}: ${messageOf(error)}` }),
+  );
+}
+
+/** Not `instanceof Error`: an error may come from another JavaScript context. */
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+}
+
+const bridge = {
+  station: () => invoke<StationConfig>(STATION),
+  print: (request: PrintRequest) => invoke<PrintResult>(PRINT, request),
+} satisfies CounterBridge;
+
+contextBridge.exposeInMainWorld('counter', bridge);

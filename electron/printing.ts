@@ -1,0 +1,132 @@
+/**
+ * The receipt printer and its cash drawer, behind `print(job) → PrintResult`. Owns three things the library
+ * does not: one job at a time (two concurrent `PosPrinter.print` calls in 1.4.0 can collide), a deadline
+ * (with `silent: true` the library sets no timeout of its own, so a stuck spooler would hang the queue), and
+ * the answer whether a retry can help. The library is injected, so this runs in Node under test.
+ */
+import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
+import type { z } from 'zod';
+import { printRequestSchema, type PrintResult } from '../shared/bridge/bridge';
+import type { PosPrintItem } from '../shared/receipt/print-data';
+import type { StationConfig } from '../shared/station';
+import { messageOf } from './errors';
+
+/**
+ * The library renders each text item with `innerHTML` in a hidden window that has Node integration, so markup
+ * from the renderer is code in a privileged process. The shared layout escapes all data and adds only bare
+ * <span> tags; anything else (attributes, <img>, <script>) is refused here rather than trusted.
+ */
+const ALLOWED_TAGS = /<\/?(?:span|b|strong)>|<br\s*\/?>/gi;
+const hasForeignMarkup = (html: string): boolean => /[<>]/.test(html.replace(ALLOWED_TAGS, ''));
+
+/** `printRequestSchema` plus the markup rule; what `counter:print` parses its payload with. */
+export const printJobSchema = printRequestSchema.superRefine((request, ctx) => {
+  request.items.forEach((item, index) => {
+    if (item.type === 'text' && hasForeignMarkup(item.value)) {
+      ctx.addIssue({ code: 'custom', path: ['items', index, 'value'], message: 'only <span>, <b>, <strong> and <br> without attributes may be printed; escape data with escapeHtml' });
+    }
+    // CSS cannot run script, but url(...) would let a receipt fetch from the network or read local files.
+    for (const [key, value] of Object.entries(item.type === 'text' ? (item.style ?? {}) : {})) {
+      if (/url\s*\(/i.test(value)) ctx.addIssue({ code: 'custom', path: ['items', index, 'style', key], message: 'url(...) is not allowed in receipt styles' });
+    }
+  });
+});
+export type PrintJob = z.output<typeof printJobSchema>;
+
+type Assert<T extends true> = T;
+/** Compile-time guards: the shared layout type and the IPC schema must stay valid electron-pos-printer data. */
+export type LayoutFitsLibrary = Assert<PosPrintItem extends PosPrintData ? true : false>;
+export type SchemaFitsLayout = Assert<PrintJob['items'][number] extends PosPrintItem ? true : false>;
+
+/** The two calls we make on electron-pos-printer's `PosPrinter` (its static methods fit). */
+export interface PosPrinterLike {
+  print(data: PosPrintData[], options: PosPrintOptions): Promise<unknown>;
+  openCashDrawer(printerName: string): Promise<void>;
+}
+
+export type PrinterDeps = {
+  posPrinter: PosPrinterLike;
+  /** Read at each job, so a changed station file applies without a restart. */
+  getConfig: () => Pick<StationConfig, 'printerName'>;
+  /** How long a job may take; defaults to the library's own formula for non-silent jobs. */
+  jobTimeoutMs?: (job: PrintJob) => number;
+  drawerTimeoutMs?: number;
+};
+
+export const TIME_OUT_PER_LINE_MS = 400;
+
+export class PrintTimeoutError extends Error {
+  override name = 'PrintTimeoutError';
+}
+
+export function createPrinter(deps: PrinterDeps): { print(job: PrintJob): Promise<PrintResult> } {
+  const jobTimeoutMs = deps.jobTimeoutMs ?? ((job: PrintJob) => TIME_OUT_PER_LINE_MS * job.items.length + 2000 * job.copies + 200);
+  const drawerTimeoutMs = deps.drawerTimeoutMs ?? 10_000;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function run(job: PrintJob): Promise<PrintResult> {
+    const { printerName } = deps.getConfig();
+    if (printerName.trim() === '') {
+      return { ok: false, canRetry: false, reason: 'No receipt printer is set for this station: set printerName in the station settings.' };
+    }
+    const options: PosPrintOptions = {
+      silent: true,
+      preview: false,
+      printerName,
+      pageSize: job.paperWidth,
+      margin: '0 0 0 0',
+      copies: job.copies,
+      timeOutPerLine: TIME_OUT_PER_LINE_MS,
+    };
+    try {
+      // Called as a method: PosPrinter's statics are written against their class.
+      await withDeadline(deps.posPrinter.print(job.items, options), jobTimeoutMs(job), 'The print job');
+    } catch (error) {
+      return { ok: false, ...describePrintFailure(error, printerName) };
+    }
+    if (job.openDrawer) {
+      try {
+        await withDeadline(deps.posPrinter.openCashDrawer(printerName), drawerTimeoutMs, 'The drawer kick');
+      } catch (error) {
+        // Not retryable: a retry would print the receipt a second time.
+        return { ok: false, canRetry: false, reason: `The receipt printed, but the cash drawer did not open (${messageOf(error)}). Open it with the key.` };
+      }
+    }
+    return { ok: true };
+  }
+
+  return {
+    print(job) {
+      // Each job starts when the previous one has settled, whatever its outcome. A job past its deadline
+      // counts as settled: holding the queue for it would stop all printing until the app restarts.
+      const result = queue.then(() => run(job));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
+/** Whether printing again could help, and what to tell the cashier. */
+export function describePrintFailure(error: unknown, printerName: string): { canRetry: boolean; reason: string } {
+  const message = messageOf(error);
+  if (error instanceof PrintTimeoutError || /timed ?out/i.test(message)) {
+    return { canRetry: true, reason: `The printer "${printerName}" did not answer in time. Check that it is on, has paper and is connected, then print again.` };
+  }
+  // Electron's words for an unknown deviceName, and for a machine without printers.
+  if (/invalid device ?name|no printers? (?:are )?(?:available|found|installed)/i.test(message)) {
+    return { canRetry: false, reason: `The printer "${printerName}" was not found on this computer. Check printerName in the station settings.` };
+  }
+  if (/invalid printer settings/i.test(message)) {
+    return { canRetry: false, reason: `The printer "${printerName}" refused the print settings (${message}). Check the paper width in the station settings.` };
+  }
+  return { canRetry: true, reason: `Printing failed (${message}). Check the printer, then print again.` };
+}
+
+/** Rejects with PrintTimeoutError after `ms`; the late work is abandoned (its outcome is ignored, not unhandled). */
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintTimeoutError(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
