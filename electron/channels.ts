@@ -5,6 +5,8 @@
 export const CHANNELS = {
   station: 'counter:station',
   print: 'counter:print',
+  printers: 'counter:printers',
+  testPage: 'counter:test-page',
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -4,7 +4,7 @@
  * Nothing is thrown across IPC: Electron would turn a throw into a vague rejection in the renderer.
  */
 import { z } from 'zod';
-import type { BridgeResult, PrintResult } from '../shared/bridge/bridge';
+import type { BridgeResult, PrinterSummary, PrintResult } from '../shared/bridge/bridge';
 import type { StationConfig } from '../shared/station';
 import { CHANNELS } from './channels';
 import { describeIssues, messageOf } from './errors';
@@ -50,16 +50,20 @@ export function handle<S extends z.ZodType, T>(
   });
 }
 
-/** The counter's two channels. */
+/** The counter's channels: the station's settings, printing, and the printer list and test page for settings. */
 export function registerCounterHandlers(
   ipcMain: IpcMainLike,
   deps: {
     station: () => StationConfig;
     print: (job: PrintJob) => Promise<PrintResult>;
+    printers: () => Promise<PrinterSummary[]>;
+    testPage: () => Promise<PrintResult>;
     isTrustedSender: IsTrustedSender;
     log?: Log;
   },
 ): void {
   handle(ipcMain, CHANNELS.station, z.undefined(), () => deps.station(), deps.isTrustedSender, deps.log);
   handle(ipcMain, CHANNELS.print, printJobSchema, (job) => deps.print(job), deps.isTrustedSender, deps.log);
+  handle(ipcMain, CHANNELS.printers, z.undefined(), () => deps.printers(), deps.isTrustedSender, deps.log);
+  handle(ipcMain, CHANNELS.testPage, z.undefined(), () => deps.testPage(), deps.isTrustedSender, deps.log);
 }

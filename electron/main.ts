@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { messageOf } from './errors';
 import { registerCounterHandlers } from './ipc';
-import { createPrinter } from './printing';
+import { createPrinter, listPrinters } from './printing';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentSecurityPolicy, createAppProtocolHandler, createUrlPolicy } from './protocol';
 import { loadStationConfig, stationFilePath } from './station';
 import { claimSingleInstance, denyPermissions, guardWebContents, mainWindowOptions, quitOnSignals, rendererEntry } from './window';
@@ -62,6 +62,9 @@ async function start(url: string, isAllowedUrl: (url: string) => boolean): Promi
   registerCounterHandlers(ipcMain, {
     station: () => config,
     print: (job) => printer.print(job),
+    // Any web contents can list the printers; the counter's window is the one that asked.
+    printers: () => listPrinters(() => (mainWindow ? mainWindow.webContents.getPrintersAsync() : Promise.reject(new Error('the counter window is not open')))),
+    testPage: () => printer.testPage(),
     isTrustedSender: (frame) => frame !== null && isAllowedUrl(frame.url),
   });
 

@@ -7,12 +7,14 @@
  * names are spelled out here, checked against `Channels` by the compiler.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeResult, CounterBridge, PrintRequest, PrintResult } from '../shared/bridge/bridge';
+import type { BridgeResult, CounterBridge, PrinterSummary, PrintRequest, PrintResult } from '../shared/bridge/bridge';
 import type { StationConfig } from '../shared/station';
 import type { Channels } from './channels';
 
 const STATION: Channels['station'] = 'counter:station';
 const PRINT: Channels['print'] = 'counter:print';
+const PRINTERS: Channels['printers'] = 'counter:printers';
+const TEST_PAGE: Channels['testPage'] = 'counter:test-page';
 
 /** Main answers with data, never a throw; a rejected invoke (say, no handler yet) is turned into data too. */
 function invoke<T>(channel: Channels[keyof Channels], ...args: unknown[]): Promise<BridgeResult<T>> {
@@ -30,6 +32,8 @@ function messageOf(error: unknown): string {
 const bridge = {
   station: () => invoke<StationConfig>(STATION),
   print: (request: PrintRequest) => invoke<PrintResult>(PRINT, request),
+  printers: () => invoke<PrinterSummary[]>(PRINTERS),
+  testPage: () => invoke<PrintResult>(TEST_PAGE),
 } satisfies CounterBridge;
 
 contextBridge.exposeInMainWorld('counter', bridge);

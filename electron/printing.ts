@@ -1,36 +1,24 @@
 /**
- * The receipt printer and its cash drawer, behind `print(job) → PrintResult`. Owns three things the library
- * does not: one job at a time (two concurrent `PosPrinter.print` calls in 1.4.0 can collide), a deadline
- * (with `silent: true` the library sets no timeout of its own, so a stuck spooler would hang the queue), and
- * the answer whether a retry can help. The library is injected, so this runs in Node under test.
+ * The receipt printer and its cash drawer, behind `print(job) → PrintResult`, plus the test page and the
+ * printer list for settings. Owns three things the library does not: one job at a time (two concurrent
+ * `PosPrinter.print` calls in 1.4.0 can collide), a deadline (with `silent: true` the library sets no timeout
+ * of its own, so a stuck spooler would hang the queue), and the answer whether a retry can help. The library
+ * and Electron's printer list are injected, so this runs in Node under test.
  */
 import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
 import type { z } from 'zod';
-import { printRequestSchema, type PrintResult } from '../shared/bridge/bridge';
+import { printRequestSchema, type PrinterSummary, type PrintResult } from '../shared/bridge/bridge';
 import type { PosPrintItem } from '../shared/receipt/print-data';
+import { testPagePrintData } from '../shared/receipt/test-page';
 import type { StationConfig } from '../shared/station';
 import { messageOf } from './errors';
 
 /**
- * The library renders each text item with `innerHTML` in a hidden window that has Node integration, so markup
- * from the renderer is code in a privileged process. The shared layout escapes all data and adds only bare
- * <span> tags; anything else (attributes, <img>, <script>) is refused here rather than trusted.
+ * What `counter:print` parses its payload with: the bridge's `printRequestSchema`, which carries the markup
+ * rule (only bare <span>, <b>, <strong>, <br>; no url(...) in styles). The rule lives in shared/bridge so the
+ * browser preview and this boundary refuse the same things.
  */
-const ALLOWED_TAGS = /<\/?(?:span|b|strong)>|<br\s*\/?>/gi;
-const hasForeignMarkup = (html: string): boolean => /[<>]/.test(html.replace(ALLOWED_TAGS, ''));
-
-/** `printRequestSchema` plus the markup rule; what `counter:print` parses its payload with. */
-export const printJobSchema = printRequestSchema.superRefine((request, ctx) => {
-  request.items.forEach((item, index) => {
-    if (item.type === 'text' && hasForeignMarkup(item.value)) {
-      ctx.addIssue({ code: 'custom', path: ['items', index, 'value'], message: 'only <span>, <b>, <strong> and <br> without attributes may be printed; escape data with escapeHtml' });
-    }
-    // CSS cannot run script, but url(...) would let a receipt fetch from the network or read local files.
-    for (const [key, value] of Object.entries(item.type === 'text' ? (item.style ?? {}) : {})) {
-      if (/url\s*\(/i.test(value)) ctx.addIssue({ code: 'custom', path: ['items', index, 'style', key], message: 'url(...) is not allowed in receipt styles' });
-    }
-  });
-});
+export const printJobSchema = printRequestSchema;
 export type PrintJob = z.output<typeof printJobSchema>;
 
 type Assert<T extends true> = T;
@@ -47,7 +35,10 @@ export interface PosPrinterLike {
 export type PrinterDeps = {
   posPrinter: PosPrinterLike;
   /** Read at each job, so a changed station file applies without a restart. */
-  getConfig: () => Pick<StationConfig, 'printerName'>;
+  getConfig: () => Pick<StationConfig, 'printerName' | 'paperWidth' | 'stationName'>;
+  /** For the test page's date; the computer's own clock and zone unless a test fixes them. */
+  now?: () => Date;
+  timeZone?: string;
   /** How long a job may take; defaults to the library's own formula for non-silent jobs. */
   jobTimeoutMs?: (job: PrintJob) => number;
   drawerTimeoutMs?: number;
@@ -59,7 +50,13 @@ export class PrintTimeoutError extends Error {
   override name = 'PrintTimeoutError';
 }
 
-export function createPrinter(deps: PrinterDeps): { print(job: PrintJob): Promise<PrintResult> } {
+export type Printer = {
+  print(job: PrintJob): Promise<PrintResult>;
+  /** The test page, to the configured printer at the configured width, through the same queue. */
+  testPage(): Promise<PrintResult>;
+};
+
+export function createPrinter(deps: PrinterDeps): Printer {
   const jobTimeoutMs = deps.jobTimeoutMs ?? ((job: PrintJob) => TIME_OUT_PER_LINE_MS * job.items.length + 2000 * job.copies + 200);
   const drawerTimeoutMs = deps.drawerTimeoutMs ?? 10_000;
   let queue: Promise<unknown> = Promise.resolve();
@@ -95,15 +92,45 @@ export function createPrinter(deps: PrinterDeps): { print(job: PrintJob): Promis
     return { ok: true };
   }
 
+  function print(job: PrintJob): Promise<PrintResult> {
+    // Each job starts when the previous one has settled, whatever its outcome. A job past its deadline
+    // counts as settled: holding the queue for it would stop all printing until the app restarts.
+    const result = queue.then(() => run(job));
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
   return {
-    print(job) {
-      // Each job starts when the previous one has settled, whatever its outcome. A job past its deadline
-      // counts as settled: holding the queue for it would stop all printing until the app restarts.
-      const result = queue.then(() => run(job));
-      queue = result.catch(() => undefined);
-      return result;
+    print,
+    testPage() {
+      const config = deps.getConfig();
+      const items = testPagePrintData({
+        stationName: config.stationName,
+        printerName: config.printerName,
+        paperWidth: config.paperWidth,
+        printedAt: (deps.now?.() ?? new Date()).toISOString(),
+        timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      return print({ items, paperWidth: config.paperWidth, copies: 1, openDrawer: false });
     },
   };
+}
+
+/** The part of Electron's `PrinterInfo` we read. `isDefault` is gone from Electron's type but read if present. */
+export type PrinterInfoLike = { name: string; displayName: string; isDefault?: unknown };
+
+/**
+ * The printers `webContents.getPrintersAsync()` lists, reduced to what settings shows. A deadline, because
+ * on some systems the query waits on unreachable network printers; a failure rejects, and `handle()` turns
+ * it into `{ ok: false, error }` for the renderer.
+ */
+export async function listPrinters(getPrinters: () => Promise<PrinterInfoLike[]>, timeoutMs = 10_000): Promise<PrinterSummary[]> {
+  const printers = await withDeadline(getPrinters(), timeoutMs, 'Listing the printers');
+  return printers.map((p) => ({
+    name: p.name,
+    displayName: p.displayName.trim() === '' ? p.name : p.displayName,
+    isDefault: p.isDefault === true,
+  }));
 }
 
 /** Whether printing again could help, and what to tell the cashier. */

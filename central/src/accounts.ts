@@ -12,6 +12,7 @@ type AccountRow = {
   due_date: string | null;
   status: string;
   shut_offs_12m: number;
+  beyond_shut_off: boolean;
   certified_amount: string | null;
   updated_at: Date | string;
   feed_cursor: string;
@@ -22,7 +23,7 @@ type AccountRow = {
  * still means the bigint column, not its text (where 10 sorts before 9).
  */
 const COLUMNS = `utility, number, name, service_address, balance::text, past_due::text, due_date::text, status,
-  shut_offs_12m, certified_amount::text, updated_at, change_seq::text as feed_cursor`;
+  shut_offs_12m, beyond_shut_off, certified_amount::text, updated_at, change_seq::text as feed_cursor`;
 
 /** The database row → the wire account, parsed: a bad row fails here, not at the station. */
 function toAccount(r: AccountRow): Account {
@@ -36,6 +37,7 @@ function toAccount(r: AccountRow): Account {
     dueDate: r.due_date,
     status: r.status,
     shutOffsLast12Months: r.shut_offs_12m,
+    beyondShutOff: r.beyond_shut_off,
     certifiedAmount: r.certified_amount === null ? null : dbMoney(r.certified_amount),
     updatedAt: dbTime(r.updated_at),
   });

@@ -11,14 +11,17 @@ import {
   API_VERSION,
   accountFeedQuerySchema,
   postPaymentsRequestSchema,
+  postVoidsRequestSchema,
   type AccountFeedResponse,
   type HealthResponse,
   type PostPaymentsResponse,
+  type PostVoidsResponse,
 } from '../../shared/sync/protocol';
 import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
 import type { Database } from './db';
 import { addCors, addErrorHandlers, error, parseOr400, requireToken } from './http';
 import { postPayments } from './payments';
+import { postVoids } from './voids';
 
 export type AppOptions = {
   db: Database;
@@ -80,6 +83,14 @@ export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyIns
     const body = parseOr400(postPaymentsRequestSchema, request.body, 'body', reply);
     if (!body) return reply;
     const response: PostPaymentsResponse = { results: await postPayments(db, body.payments, receivedAt) };
+    return response;
+  });
+
+  app.post(`/${API_VERSION}/voids`, async (request, reply) => {
+    const receivedAt = new Date();
+    const body = parseOr400(postVoidsRequestSchema, request.body, 'body', reply);
+    if (!body) return reply;
+    const response: PostVoidsResponse = { results: await postVoids(db, body.voids, receivedAt) };
     return response;
   });
 

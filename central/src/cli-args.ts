@@ -3,7 +3,17 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { describeZodError } from '../../shared/sync/protocol';
 
-export const USAGE = 'usage: tsx central/src/cli.ts serve [--port 8787] [--host 127.0.0.1] [--data .data/central] [--no-demo]';
+export const USAGE = [
+  'usage: tsx central/src/cli.ts serve [--port 8787] [--host 127.0.0.1] [--data .data/central] [--no-demo]',
+  '       tsx central/src/cli.ts import-accounts <file.csv> [--data .data/central]',
+  '       tsx central/src/cli.ts export-postings --date YYYY-MM-DD [--out file.csv] [--data .data/central]',
+  'DATABASE_URL, when set, is used instead of PGlite at --data.',
+].join('\n');
+
+const COMMANDS = ['serve', 'import-accounts', 'export-postings'] as const;
+const DEFAULT_DATA = '.data/central';
+
+const dataSchema = z.string().min(1, { message: "must name PGlite's data folder" });
 
 const serveArgsSchema = z.object({
   port: z
@@ -12,34 +22,83 @@ const serveArgsSchema = z.object({
     .transform(Number)
     .refine((n) => n <= 65535, { message: 'must be a port number from 0 to 65535' }),
   host: z.string().min(1, { message: 'must name an address to listen on, like 127.0.0.1' }),
-  data: z.string().min(1, { message: "must name PGlite's data folder" }),
+  data: dataSchema,
   'no-demo': z.boolean(),
 });
 
-export type ServeArgs = { port: number; host: string; dataDir: string; demo: boolean };
+const dateSchema = z
+  .string({ error: 'is required: the day to export, written YYYY-MM-DD' })
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'must be a day written YYYY-MM-DD' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'must be a real day written YYYY-MM-DD' },
+  );
 
-export function parseServeArgs(argv: readonly string[]): { ok: true; value: ServeArgs } | { ok: false; message: string } {
-  let split;
-  try {
-    split = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
+const exportArgsSchema = z.object({
+  date: dateSchema,
+  out: z.string().min(1, { message: 'must name the file to write' }).optional(),
+  data: dataSchema,
+});
+
+export type ServeArgs = { command: 'serve'; port: number; host: string; dataDir: string; demo: boolean };
+export type ImportArgs = { command: 'import-accounts'; file: string; dataDir: string };
+export type ExportArgs = { command: 'export-postings'; date: string; out: string | null; dataDir: string };
+export type CliArgs = ServeArgs | ImportArgs | ExportArgs;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function parseCliArgs(argv: readonly string[]): Parsed<CliArgs> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command.startsWith('-')) return { ok: false, message: `missing the command: ${COMMANDS.join(', ')}` };
+  switch (command) {
+    case 'serve': {
+      const split = splitArgs(rest, {
         port: { type: 'string', default: '8787' },
         host: { type: 'string', default: '127.0.0.1' },
-        data: { type: 'string', default: '.data/central' },
+        data: { type: 'string', default: DEFAULT_DATA },
         'no-demo': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
+      });
+      if (!split.ok) return split;
+      if (split.positionals.length > 0) return { ok: false, message: `unexpected argument "${split.positionals.join(' ')}"` };
+      const parsed = serveArgsSchema.safeParse(split.values);
+      if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
+      const v = parsed.data;
+      return { ok: true, value: { command, port: v.port, host: v.host, dataDir: v.data, demo: !v['no-demo'] } };
+    }
+    case 'import-accounts': {
+      const split = splitArgs(rest, { data: { type: 'string', default: DEFAULT_DATA } });
+      if (!split.ok) return split;
+      const [file, ...more] = split.positionals;
+      if (!file) return { ok: false, message: 'import-accounts: name the CSV file to import' };
+      if (more.length > 0) return { ok: false, message: `unexpected argument "${more.join(' ')}"` };
+      const data = dataSchema.safeParse(split.values.data);
+      if (!data.success) return { ok: false, message: `--data: ${describeZodError(data.error).error}` };
+      return { ok: true, value: { command, file, dataDir: data.data } };
+    }
+    case 'export-postings': {
+      const split = splitArgs(rest, { date: { type: 'string' }, out: { type: 'string' }, data: { type: 'string', default: DEFAULT_DATA } });
+      if (!split.ok) return split;
+      if (split.positionals.length > 0) return { ok: false, message: `unexpected argument "${split.positionals.join(' ')}"` };
+      const parsed = exportArgsSchema.safeParse(split.values);
+      if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
+      const v = parsed.data;
+      return { ok: true, value: { command, date: v.date, out: v.out ?? null, dataDir: v.data } };
+    }
+    default:
+      return { ok: false, message: `unknown command "${command}": use ${COMMANDS.join(', ')}` };
   }
-  const [command, ...rest] = split.positionals;
-  if (command !== 'serve') return { ok: false, message: command ? `unknown command "${command}"` : 'missing the command "serve"' };
-  if (rest.length > 0) return { ok: false, message: `unexpected argument "${rest.join(' ')}"` };
-  const parsed = serveArgsSchema.safeParse(split.values);
-  if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
-  const v = parsed.data;
-  return { ok: true, value: { port: v.port, host: v.host, dataDir: v.data, demo: !v['no-demo'] } };
+}
+
+type Options = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+
+function splitArgs(args: readonly string[], options: Options) {
+  try {
+    const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+    return { ok: true as const, values, positionals };
+  } catch (error) {
+    return { ok: false as const, message: (error as Error).message };
+  }
 }

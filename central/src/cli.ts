@@ -1,17 +1,15 @@
 /**
- * `tsx central/src/cli.ts serve`: central on PGlite at a data folder, or on PostgreSQL when DATABASE_URL
- * is set. Prints one line when listening; SIGINT/SIGTERM close the server and the database, exit 0.
+ * `tsx central/src/cli.ts <command>`, on PGlite at a data folder, or on PostgreSQL when DATABASE_URL is set:
+ * - serve: prints one line when listening; SIGINT/SIGTERM close the server and the database, exit 0.
+ * - import-accounts <file.csv>: all rows or none; exit 1 naming every bad line.
+ * - export-postings --date YYYY-MM-DD [--out file.csv]: the day's postings as CSV (stdout without --out).
+ * Exit 2 for a command line central does not understand.
  */
-import { USAGE, parseServeArgs } from './cli-args';
+import { USAGE, parseCliArgs, type ServeArgs } from './cli-args';
+import { runExport, runImport } from './commands';
 import { startCentral } from './server';
 
-async function main(): Promise<void> {
-  const args = parseServeArgs(process.argv.slice(2));
-  if (!args.ok) {
-    console.error(`central: ${args.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  const { port, host, dataDir, demo } = args.value;
+async function serve({ port, host, dataDir, demo }: ServeArgs): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const central = await startCentral({ port, host, demo, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
   console.log(`central: listening on ${central.url} (${central.summary})`);
@@ -27,6 +25,24 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const args = parseCliArgs(process.argv.slice(2));
+  if (!args.ok) {
+    console.error(`central: ${args.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  switch (args.value.command) {
+    case 'serve':
+      return serve(args.value);
+    case 'import-accounts':
+      process.exitCode = await runImport(args.value);
+      return;
+    case 'export-postings':
+      process.exitCode = await runExport(args.value);
+      return;
+  }
 }
 
 main().catch((error: unknown) => {

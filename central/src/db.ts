@@ -7,7 +7,8 @@
  * these (PGlite turns bigint into a JS number and date into a Date), so the queries, not the drivers,
  * decide the wire form. `dbMoney` and `dbTime` are the two conversions back.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Decimal, toMoneyString, type MoneyString } from '../../shared/money/money';
@@ -27,8 +28,18 @@ export interface Database extends Queryable {
 
 /** PGlite on a data folder (created if missing), or in memory when no folder is given (tests). */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  let unlock = async () => undefined as void;
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockFolder(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   type Runner = Pick<PGlite, 'query'>;
   const run =
     (target: Runner) =>
@@ -40,8 +51,50 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     query: run(db),
     // PGlite is one connection: its transaction() holds a mutex, so concurrent requests queue here.
     transaction: (fn) => db.transaction((tx) => fn({ query: run(tx) })),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
+}
+
+/**
+ * PGlite does not stop a second process from opening a folder, and two processes writing one folder lose
+ * or corrupt data (a `serve` and an `import-accounts`, say). So central keeps `central.lock` in the folder
+ * with its process id while it has the folder open; a lock left by a process that no longer runs is taken over.
+ */
+async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, 'central.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if (sqlState(error) !== 'EEXIST') throw error;
+    }
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) {
+      const who = pid === process.pid ? 'this process' : `process ${pid}`;
+      throw new Error(
+        `PGlite at ${dataDir} is open in ${who}, and only one may open a PGlite folder: stop it first (or use DATABASE_URL). ` +
+          `If no central runs there, delete ${file}.`,
+      );
+    }
+    await rm(file, { force: true }); // left by a process that ended without closing
+  }
+  throw new Error(`could not lock ${file}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return sqlState(error) === 'EPERM'; // it runs, as another user
+  }
 }
 
 const NUMERIC_OID = 1700;

@@ -17,13 +17,18 @@ export type FixedDemoAccount = Omit<DemoAccount, 'dueDate'> & { dueInDays: numbe
 const m = (s: string) => s as MoneyString;
 
 export const FIXED_DEMO_ACCOUNTS: readonly FixedDemoAccount[] = [
-  { utility: 'pwb', number: '1000000001', name: 'Rosa Delgado', serviceAddress: '2317 NE Alberta St, Portland, OR 97211', balance: m('182.40'), pastDue: m('0.00'), dueInDays: 14, status: 'current', shutOffsLast12Months: 0, certifiedAmount: null },
-  { utility: 'pwb', number: '1000000002', name: 'Tran Van Minh', serviceAddress: '5420 SE Foster Rd, Portland, OR 97206', balance: m('96.15'), pastDue: m('96.15'), dueInDays: -18, status: 'past_due', shutOffsLast12Months: 0, certifiedAmount: null },
-  { utility: 'pwb', number: '1000000003', name: 'Harold Becker', serviceAddress: '811 N Killingsworth St, Portland, OR 97217', balance: m('412.70'), pastDue: m('412.70'), dueInDays: -63, status: 'shut_off', shutOffsLast12Months: 1, certifiedAmount: null },
-  { utility: 'pwb', number: '1000000004', name: 'Maple Court Apartments LLC', serviceAddress: '1402 SW Jefferson St, Portland, OR 97201', balance: m('58.00'), pastDue: m('0.00'), dueInDays: 10, status: 'final_billed', shutOffsLast12Months: 0, certifiedAmount: null },
-  { utility: 'pwb', number: '1000000005', name: 'Olga Petrova', serviceAddress: '3919 SE Hawthorne Blvd, Portland, OR 97214', balance: m('0.00'), pastDue: m('0.00'), dueInDays: null, status: 'closed', shutOffsLast12Months: 0, certifiedAmount: null },
-  { utility: 'wes', number: '200000001', name: 'Linda Okafor', serviceAddress: '18 Beavercreek Rd, Oregon City, OR 97045', balance: m('143.22'), pastDue: m('0.00'), dueInDays: 12, status: 'certified', shutOffsLast12Months: 0, certifiedAmount: m('310.55') },
-  { utility: 'portsmouth', number: '123456789012', name: 'Samuel Whitcomb', serviceAddress: '44 Market St, Portsmouth, NH 03801', balance: m('77.30'), pastDue: m('0.00'), dueInDays: 20, status: 'current', shutOffsLast12Months: 0, certifiedAmount: null },
+  { utility: 'pwb', number: '1000000001', name: 'Rosa Delgado', serviceAddress: '2317 NE Alberta St, Portland, OR 97211', balance: m('182.40'), pastDue: m('0.00'), dueInDays: 14, status: 'current', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null },
+  { utility: 'pwb', number: '1000000002', name: 'Tran Van Minh', serviceAddress: '5420 SE Foster Rd, Portland, OR 97206', balance: m('96.15'), pastDue: m('96.15'), dueInDays: -18, status: 'past_due', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null },
+  // Shut off once in 12 months: restored on a promise to pay 50%.
+  { utility: 'pwb', number: '1000000003', name: 'Harold Becker', serviceAddress: '811 N Killingsworth St, Portland, OR 97217', balance: m('412.70'), pastDue: m('412.70'), dueInDays: -63, status: 'shut_off', shutOffsLast12Months: 1, beyondShutOff: false, certifiedAmount: null },
+  { utility: 'pwb', number: '1000000004', name: 'Maple Court Apartments LLC', serviceAddress: '1402 SW Jefferson St, Portland, OR 97201', balance: m('58.00'), pastDue: m('0.00'), dueInDays: 10, status: 'final_billed', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null },
+  { utility: 'pwb', number: '1000000005', name: 'Olga Petrova', serviceAddress: '3919 SE Hawthorne Blvd, Portland, OR 97214', balance: m('0.00'), pastDue: m('0.00'), dueInDays: null, status: 'closed', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null },
+  // Shut off twice in 12 months: 50% must be posted before restoration.
+  { utility: 'pwb', number: '1000000006', name: 'Dale Morrison', serviceAddress: '7730 N Lombard St, Portland, OR 97203', balance: m('250.00'), pastDue: m('250.00'), dueInDays: -70, status: 'shut_off', shutOffsLast12Months: 2, beyondShutOff: false, certifiedAmount: null },
+  // Beyond shut-off (meter removed): 100% must be posted before restoration.
+  { utility: 'pwb', number: '1000000007', name: 'Grace Whitaker', serviceAddress: '2045 SE Division St, Portland, OR 97202', balance: m('640.18'), pastDue: m('640.18'), dueInDays: -84, status: 'shut_off', shutOffsLast12Months: 1, beyondShutOff: true, certifiedAmount: null },
+  { utility: 'wes', number: '200000001', name: 'Linda Okafor', serviceAddress: '18 Beavercreek Rd, Oregon City, OR 97045', balance: m('143.22'), pastDue: m('0.00'), dueInDays: 12, status: 'certified', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: m('310.55') },
+  { utility: 'portsmouth', number: '123456789012', name: 'Samuel Whitcomb', serviceAddress: '44 Market St, Portsmouth, NH 03801', balance: m('77.30'), pastDue: m('0.00'), dueInDays: 20, status: 'current', shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null },
 ];
 
 type Place = { digits: number; cityLine: string; streets: readonly (readonly [street: string, zip: string])[]; statuses: readonly AccountStatus[] };
@@ -133,7 +138,7 @@ function generate(utility: string, place: Place, count: number, today: string, t
     const status = i < 3 * place.statuses.length ? (place.statuses[i % place.statuses.length] as AccountStatus) : weighted();
     const name = rand() < 0.07 ? `${pick(LAST)} ${pick(BUSINESS)}` : `${pick(FIRST)} ${pick(LAST)}`;
     const [street, zip] = pick(place.streets);
-    const base = { utility, number, name, serviceAddress: `${int(100, 9899)} ${street}, ${place.cityLine} ${zip}`, shutOffsLast12Months: 0, certifiedAmount: null };
+    const base = { utility, number, name, serviceAddress: `${int(100, 9899)} ${street}, ${place.cityLine} ${zip}`, shutOffsLast12Months: 0, beyondShutOff: false, certifiedAmount: null };
     switch (status) {
       case 'current': {
         const credit = rand() < 0.04;
@@ -147,7 +152,9 @@ function generate(utility: string, place: Place, count: number, today: string, t
       }
       case 'shut_off': {
         const balance = int(20000, 120000);
-        out.push({ ...base, status, balance: cents(balance), pastDue: cents(balance), dueDate: addDays(today, -int(45, 90)), shutOffsLast12Months: int(1, 2) });
+        const shutOffs = int(1, 2);
+        // About one in five went beyond shut-off (a locked or removed meter).
+        out.push({ ...base, status, balance: cents(balance), pastDue: cents(balance), dueDate: addDays(today, -int(45, 90)), shutOffsLast12Months: shutOffs, beyondShutOff: rand() < 0.2 });
         break;
       }
       case 'certified':
@@ -188,9 +195,9 @@ export async function seedDemo(db: Database, options: DemoOptions = {}): Promise
     if (row?.any) return 0;
     const col = <K extends keyof DemoAccount>(k: K) => accounts.map((a) => a[k]);
     await tx.query(
-      `insert into accounts (utility, number, name, service_address, balance, past_due, due_date, status, shut_offs_12m, certified_amount)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::date[], $8::text[], $9::int[], $10::numeric[])`,
-      [col('utility'), col('number'), col('name'), col('serviceAddress'), col('balance'), col('pastDue'), col('dueDate'), col('status'), col('shutOffsLast12Months'), col('certifiedAmount')],
+      `insert into accounts (utility, number, name, service_address, balance, past_due, due_date, status, shut_offs_12m, beyond_shut_off, certified_amount)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::date[], $8::text[], $9::int[], $10::boolean[], $11::numeric[])`,
+      [col('utility'), col('number'), col('name'), col('serviceAddress'), col('balance'), col('pastDue'), col('dueDate'), col('status'), col('shutOffsLast12Months'), col('beyondShutOff'), col('certifiedAmount')],
     );
     return accounts.length;
   });

@@ -82,6 +82,64 @@ export const migrations: readonly Migration[] = [
       `create trigger payment_lines_immutable before update or delete on payment_lines for each row execute function payments_immutable()`,
     ],
   },
+  {
+    version: 2,
+    name: 'beyond shut-off, payment tenders, voids',
+    statements: [
+      `alter table accounts add column beyond_shut_off boolean not null default false`,
+      // One row per tender, for reports and the billing export; the payment's body keeps it exactly as sent.
+      `create table payment_tenders (
+        payment_id uuid not null references payments (id),
+        tender_no integer not null check (tender_no >= 0),
+        kind text not null check (kind in ('cash', 'check', 'money_order', 'card')),
+        -- cash: bills + coins (the change is in payments.body); the others: the amount on the tender
+        amount numeric(14,2) not null check (amount >= 0),
+        check_number text,
+        routing_number text,
+        serial text,
+        brand text,
+        last4 text check (last4 ~ '^[0-9]{4}$'),
+        approval_code text,
+        primary key (payment_id, tender_no),
+        check ((kind = 'check') = (check_number is not null)),
+        check (kind = 'check' or routing_number is null),
+        check ((kind = 'money_order') = (serial is not null)),
+        check ((kind = 'card') = (brand is not null and last4 is not null and approval_code is not null)),
+        check (kind = 'card' or (brand is null and last4 is null and approval_code is null))
+      )`,
+      // Payments posted before this migration get their tender rows from the body they were sent with.
+      `insert into payment_tenders (payment_id, tender_no, kind, amount, check_number, routing_number, serial, brand, last4, approval_code)
+       select p.id, (t.ord - 1)::int, t.v->>'kind',
+              case when t.v->>'kind' = 'cash' then (t.v->>'bills')::numeric + (t.v->>'coins')::numeric else (t.v->>'amount')::numeric end,
+              t.v->>'checkNumber', t.v->>'routingNumber', t.v->>'serial', t.v->>'brand', t.v->>'last4', t.v->>'approvalCode'
+       from payments p cross join lateral jsonb_array_elements(p.body->'tenders') with ordinality as t (v, ord)`,
+      `create trigger payment_tenders_immutable before update or delete on payment_tenders for each row execute function payments_immutable()`,
+      // A void is a journal entry of its own that cancels one payment; at most one per payment (the unique key decides).
+      `create sequence void_reference_seq`,
+      `create table voids (
+        id uuid primary key,
+        payment_id uuid not null unique references payments (id),
+        utility text not null,
+        station_id text not null,
+        cashier text not null,
+        approved_by text not null check (approved_by <> cashier),
+        reason text not null check (reason <> ''),
+        drawer_session_id text,
+        taken_at timestamptz not null,
+        received_at timestamptz not null,
+        canonical text not null,
+        body jsonb not null,
+        reference text not null unique default 'V' || lpad(nextval('void_reference_seq')::text, 8, '0'),
+        posted_at timestamptz not null default now()
+      )`,
+      `create index voids_taken on voids (utility, taken_at)`,
+      `create function voids_immutable() returns trigger language plpgsql as $$
+       begin
+         raise exception 'posted voids are never changed or deleted (%)', tg_table_name;
+       end $$`,
+      `create trigger voids_immutable before update or delete on voids for each row execute function voids_immutable()`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order. Returns the versions it applied. */

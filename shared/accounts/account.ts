@@ -21,6 +21,8 @@ export const accountSchema = z.object({
   status: accountStatusSchema,
   /** Times service was shut off in the previous 12 months (restoration rules depend on it). */
   shutOffsLast12Months: z.number().int().min(0),
+  /** Collection went beyond shut-off (meter tampering or removal): restoration needs the whole balance posted. */
+  beyondShutOff: z.boolean().default(false),
   /** Charges certified to the county tax collector (WES), not payable here. */
   certifiedAmount: signedMoneyStringSchema.nullable(),
   /** When central last changed this account. */

@@ -7,6 +7,8 @@ import { add, compare, formatMoney, money, sub, moneyStringSchema } from '../mon
 import type { UtilityProfile } from '../profiles/schema';
 import { isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
+import { CARD_NUMBER_MESSAGE, findCardNumber } from './card-guard';
+import { routingNumberProblem } from './routing-number';
 
 export const cashTenderSchema = z.object({
   kind: z.literal('cash'),
@@ -14,9 +16,38 @@ export const cashTenderSchema = z.object({
   coins: moneyStringSchema,
 });
 
-/** Only cash so far; checks, money orders and cards join this union. */
-export const tenderSchema = z.discriminatedUnion('kind', [cashTenderSchema]);
+export const checkTenderSchema = z.object({
+  kind: z.literal('check'),
+  amount: moneyStringSchema,
+  checkNumber: z.string().regex(/^[0-9]{1,10}$/, { message: 'must be the check number, 1 to 10 digits' }),
+  /** Optional; when given it must pass the ABA checksum. */
+  routingNumber: z
+    .string()
+    .nullable()
+    .superRefine((r, ctx) => {
+      const problem = r === null ? null : routingNumberProblem(r);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+});
+
+export const moneyOrderTenderSchema = z.object({
+  kind: z.literal('money_order'),
+  amount: moneyStringSchema,
+  serial: z.string().regex(/^[A-Za-z0-9-]{4,20}$/, { message: 'must be the serial number, 4 to 20 letters or digits' }),
+});
+
+/** The card is run on the terminal; the counter keeps the brand, the last four and the approval code only. */
+export const cardTenderSchema = z.object({
+  kind: z.literal('card'),
+  amount: moneyStringSchema,
+  brand: z.string().min(1, { message: 'choose the card brand' }),
+  last4: z.string().regex(/^[0-9]{4}$/, { message: 'must be the last four digits on the card' }),
+  approvalCode: z.string().regex(/^[A-Za-z0-9]{2,12}$/, { message: "must be the terminal's approval code, 2 to 12 letters or digits" }),
+});
+
+export const tenderSchema = z.discriminatedUnion('kind', [cashTenderSchema, checkTenderSchema, moneyOrderTenderSchema, cardTenderSchema]);
 export type Tender = z.infer<typeof tenderSchema>;
+export type TenderKind = Tender['kind'];
 
 export const paymentLineSchema = z.object({
   accountNumber: z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number digits' }),
@@ -24,7 +55,8 @@ export const paymentLineSchema = z.object({
 });
 export type PaymentLine = z.infer<typeof paymentLineSchema>;
 
-export const paymentSchema = z.object({
+export const paymentSchema = z
+  .object({
   id: z.string().regex(UUID_RE, { message: 'must be a UUID made when the payment started' }),
   utility: z.string().min(1),
   stationId: z.string().min(1),
@@ -37,16 +69,26 @@ export const paymentSchema = z.object({
   total: moneyStringSchema,
   tendered: moneyStringSchema,
   change: moneyStringSchema,
-});
-export type Payment = z.infer<typeof paymentSchema>;
+  memo: z.string().max(200).default(''),
+  })
+  .superRefine((p, ctx) => {
+    // A full card number anywhere in a payment is a defect: refuse it before it is stored or sent.
+    const at = findCardNumber(p);
+    if (at !== null) ctx.addIssue({ code: 'custom', path: at.split('.'), message: CARD_NUMBER_MESSAGE });
+  });
+export type Payment = z.output<typeof paymentSchema>;
 
-function tenderAmount(t: Tender) {
+export function tenderAmount(t: Tender) {
   switch (t.kind) {
     case 'cash':
       return add(money(t.bills), money(t.coins));
+    case 'check':
+    case 'money_order':
+    case 'card':
+      return money(t.amount);
     default: {
-      const never: never = t.kind;
-      throw new Error(`Unknown tender ${String(never)}`);
+      const never: never = t;
+      throw new Error(`Unknown tender ${JSON.stringify(never)}`);
     }
   }
 }
@@ -67,6 +109,9 @@ export function paymentRuleError(p: Payment, profile: UtilityProfile): string | 
   if (!sub(tendered, total).equals(money(p.change))) return `change: must be tendered minus total (${sub(tendered, total).toFixed(2)})`;
   const cash = add(...p.tenders.filter((t) => t.kind === 'cash').map(tenderAmount));
   if (compare(money(p.change), cash) > 0) return 'change: change comes only from cash and cannot exceed the cash tendered';
+  const tenderProblem = tenderRuleError(p.tenders, profile);
+  if (tenderProblem) return tenderProblem;
+  if (new Set(p.lines.map((l) => l.accountNumber)).size !== p.lines.length) return 'lines: each account appears once per payment';
   const limit = profile.tenders.cash.coinLimit;
   const coins = add(...p.tenders.map((t) => (t.kind === 'cash' ? money(t.coins) : money('0.00'))));
   if (limit !== null && compare(coins, money(limit)) > 0) {
@@ -89,4 +134,41 @@ export function canonicalPayment(p: Payment): string {
     return v;
   };
   return JSON.stringify(sortKeys(paymentSchema.parse(p)));
+}
+
+/** What the profile accepts, tender by tender: "tenders.1.brand: ..." or null. */
+export function tenderRuleError(tenders: Tender[], profile: UtilityProfile): string | null {
+  const t = profile.tenders;
+  for (const [i, tender] of tenders.entries()) {
+    const at = `tenders.${i}`;
+    switch (tender.kind) {
+      case 'cash':
+        if (!t.cash.accepted) return `${at}: ${profile.name} does not take cash here (${t.cash.source.title})`;
+        break;
+      case 'check':
+        if (!t.check.accepted) return `${at}: ${profile.name} does not take checks here (${t.check.source.title})`;
+        if (money(tender.amount).isZero()) return `${at}.amount: a check must be for more than $0.00`;
+        if (compare(money(tender.amount), money(t.check.maxAmount)) > 0) {
+          return `${at}.amount: a check can be for at most ${formatMoney(t.check.maxAmount)} (the MICR amount field's limit)`;
+        }
+        break;
+      case 'money_order':
+        if (!t.moneyOrder.accepted) return `${at}: ${profile.name} does not take money orders here (${t.moneyOrder.source.title})`;
+        if (money(tender.amount).isZero()) return `${at}.amount: a money order must be for more than $0.00`;
+        break;
+      case 'card':
+        if (!t.card.accepted) return `${at}: ${profile.name} does not take cards here (${t.card.source.title})`;
+        if (!t.card.brands.includes(tender.brand)) {
+          return `${at}.brand: ${profile.name} takes ${listWords(t.card.brands)} only (${t.card.source.title})`;
+        }
+        if (money(tender.amount).isZero()) return `${at}.amount: a card payment must be for more than $0.00`;
+        break;
+    }
+  }
+  return null;
+}
+
+/** "Visa and Mastercard"; "American Express, Discover and Mastercard". */
+export function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

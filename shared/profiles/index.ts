@@ -1,9 +1,13 @@
 /** The profiles this build ships, by id. */
 import { portlandWaterBureau } from './portland-water-bureau';
+import { clackamasWes } from './clackamas-wes';
+import { portsmouth } from './portsmouth';
 import type { UtilityProfile } from './schema';
 
 export const profiles: Readonly<Record<string, UtilityProfile>> = {
   [portlandWaterBureau.id]: portlandWaterBureau,
+  [clackamasWes.id]: clackamasWes,
+  [portsmouth.id]: portsmouth,
 };
 
 export function profileById(id: string): UtilityProfile {
@@ -12,5 +16,5 @@ export function profileById(id: string): UtilityProfile {
   return p;
 }
 
-export { portlandWaterBureau };
+export { portlandWaterBureau, clackamasWes, portsmouth };
 export type { UtilityProfile } from './schema';

@@ -21,12 +21,22 @@ export const portlandWaterBureau: UtilityProfile = utilityProfileSchema.parse({
   },
   tenders: {
     cash: { accepted: true, coinLimit: '5.00', source: policy },
+    check: { accepted: true, maxAmount: '99999999.99', source: policy },
+    moneyOrder: { accepted: true, source: policy },
+    card: { accepted: true, brands: ['Visa', 'Mastercard'], source: policy },
   },
+  restoration: {
+    once: { basis: 'promise', percent: 50 },
+    moreThanOnce: { basis: 'posted', percent: 50 },
+    beyondShutOff: { basis: 'posted', percent: 100 },
+    source: { title: 'Portland City Code 21.16.040 and PWB Account Management Policy', seed: '003' },
+  },
+  certified: null,
+  finalBilled: { notice: 'Final-billed account: no payment arrangements.', source: policy },
   fees: [{ code: 'returned-payment', label: 'Returned payment fee', amount: '35.00', source: policy }],
   receipt: {
     headerLines: ['City of Portland', 'Portland Water Bureau'],
     footerLines: [
-      'A returned payment carries a $35.00 fee.',
       'Pay by phone: 503-823-7770, press 1.',
       'Thank you.',
     ],

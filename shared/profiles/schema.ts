@@ -30,6 +30,8 @@ export const utilityProfileSchema = z.object({
     addressLines: z.array(z.string().min(1)).min(1),
     phone: z.string().min(1),
     hours: z.string().min(1),
+    /** The center's IANA time zone: receipts and the day's postings use its clock. */
+    timeZone: z.string().min(1).default('America/Los_Angeles'),
     source: sourceSchema,
   }),
   accountNumber: accountNumberFormatSchema,
@@ -40,7 +42,44 @@ export const utilityProfileSchema = z.object({
       coinLimit: moneyStringSchema.nullable(),
       source: sourceSchema,
     }),
+    check: z.object({
+      accepted: z.boolean(),
+      /** The MICR amount field holds 10 digits: $99,999,999.99 at most. */
+      maxAmount: moneyStringSchema.default('99999999.99' as never),
+      source: sourceSchema,
+    }),
+    moneyOrder: z.object({ accepted: z.boolean(), source: sourceSchema }),
+    card: z.object({
+      accepted: z.boolean(),
+      /** Brands as the cashier picks them, e.g. "Visa", "Mastercard". */
+      brands: z.array(z.string().min(1)),
+      source: sourceSchema,
+    }),
   }),
+  /**
+   * What it takes to restore service after a shut-off, by the account's shut-off history
+   * (PWB Account Management Policy requirements 2-4). Null where the utility sets no rule.
+   */
+  restoration: z
+    .object({
+      once: z.object({ basis: z.enum(['promise', 'posted']), percent: z.number().int().min(0).max(100) }),
+      moreThanOnce: z.object({ basis: z.enum(['promise', 'posted']), percent: z.number().int().min(0).max(100) }),
+      beyondShutOff: z.object({ basis: z.enum(['promise', 'posted']), percent: z.number().int().min(0).max(100) }),
+      source: sourceSchema,
+    })
+    .nullable()
+    .default(null),
+  /** Certified accounts (WES): charges sent to the county tax roll, not payable at this counter. */
+  certified: z
+    .object({
+      payTo: z.string().min(1),
+      cashierNotice: z.string().min(1),
+      receiptNotice: z.string().min(1),
+      source: sourceSchema,
+    })
+    .nullable()
+    .default(null),
+  finalBilled: z.object({ notice: z.string().min(1), source: sourceSchema }).nullable().default(null),
   fees: z
     .array(z.object({ code: z.string().min(1), label: z.string().min(1), amount: moneyStringSchema, source: sourceSchema }))
     .default([]),

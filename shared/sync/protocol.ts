@@ -6,12 +6,14 @@
  *   GET  /v1/accounts/:utility/:number               one account, fresh
  *   GET  /v1/accounts/:utility?after=CURSOR&limit=N  the change feed for the station's cache
  *   POST /v1/payments                                a batch of payments, per-item results
+ *   POST /v1/voids                                   a batch of voids, per-item results
  *
  * Every call but health carries `Authorization: Bearer <station token>`.
  */
 import { z } from 'zod';
 import { accountSchema } from '../accounts/account';
 import { paymentSchema } from '../payments/payment';
+import { voidSchema } from '../payments/void';
 
 export const API_VERSION = 'v1';
 
@@ -57,6 +59,15 @@ export type PaymentResult = z.infer<typeof paymentResultSchema>;
 
 export const postPaymentsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
 export type PostPaymentsResponse = z.infer<typeof postPaymentsResponseSchema>;
+
+export const postVoidsRequestSchema = z.object({ voids: z.array(voidSchema).min(1).max(MAX_PAYMENTS_PER_BATCH) });
+export type PostVoidsRequest = z.infer<typeof postVoidsRequestSchema>;
+/**
+ * Same statuses as payments. A void of a payment central does not hold is `rejected`; a second void of the
+ * same payment under another id is a `conflict`.
+ */
+export const postVoidsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
+export type PostVoidsResponse = z.infer<typeof postVoidsResponseSchema>;
 
 /** Every error body: what was wrong, and where. */
 export const errorResponseSchema = z.object({ error: z.string(), field: z.string().optional() });

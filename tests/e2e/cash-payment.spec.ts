@@ -11,7 +11,7 @@ test('a cash payment with $4.99 in coin posts, shows change and the receipt, and
 
   await page.getByLabel('Bills').fill('180');
   await page.getByLabel('Coins').fill('4.99');
-  await expect(page.getByRole('form', { name: 'Cash payment' })).toContainText('Change due $2.59');
+  await expect(page.getByRole('form', { name: 'Payment' })).toContainText('Change due $2.59');
   await page.screenshot({ path: 'test-results/screens/payment.png' });
 
   await page.getByRole('button', { name: 'Post payment' }).click();

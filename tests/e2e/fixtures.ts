@@ -21,9 +21,13 @@ export type CentralHandle = {
   start(): Promise<void>;
   /** What central's database holds: one row per stored payment. */
   payments(): Promise<Array<{ id: string; total: string; change: string; taken_at: string }>>;
+  /** Any read of central's database, for what a test must see there. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 };
 
 type Fixtures = {
+  /** The utility profile the station runs: `test.use({ profileId: 'wes' })`. */
+  profileId: string;
   central: CentralHandle;
   renderer: RendererServer;
   context: BrowserContext;
@@ -31,6 +35,7 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  profileId: ['pwb', { option: true }],
   // eslint-disable-next-line no-empty-pattern
   central: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
@@ -46,6 +51,10 @@ export const test = base.extend<Fixtures>({
       async start() {
         if (!running) running = await startCentral({ port: Number(port), dataDir, demo: 50, tokens: [TOKEN], quiet: true });
       },
+      async query<T>(sql: string, params: unknown[] = []) {
+        if (!running) throw new Error('central is stopped');
+        return running.db.query<T>(sql, params);
+      },
       async payments() {
         if (!running) throw new Error('central is stopped');
         return running.db.query<{ id: string; total: string; change: string; taken_at: string }>(
@@ -57,7 +66,7 @@ export const test = base.extend<Fixtures>({
     await running?.close();
     await rm(dataDir, { recursive: true, force: true });
   },
-  renderer: async ({ central }, use) => {
+  renderer: async ({ central, profileId }, use) => {
     const server = await serveRenderer({
       root: 'build/renderer',
       station: {
@@ -65,7 +74,7 @@ export const test = base.extend<Fixtures>({
         stationName: 'Station 2',
         centralUrl: central.url,
         token: TOKEN,
-        profileId: 'pwb',
+        profileId,
         paperWidth: '80mm',
         printerName: '',
       },
@@ -93,7 +102,8 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+export { expect };
 
 export async function signIn(page: Page, user = 'cashier1', pin = '1111') {
   await page.getByLabel('User').fill(user);
@@ -106,6 +116,12 @@ export async function lookUp(page: Page, account: string) {
   const field = page.getByLabel('Account number');
   await field.fill(account);
   await field.press('Enter');
+}
+
+/** Looks an account up and waits for the payment form, as a cashier waits to see it. */
+export async function startPayment(page: Page, account: string) {
+  await lookUp(page, account);
+  await expect(page.getByLabel('Bills')).toBeFocused();
 }
 
 /** Counts the records of one store of the station's IndexedDB, read raw in the page (not through the app). */

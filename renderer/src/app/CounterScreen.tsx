@@ -1,37 +1,49 @@
 /**
- * The cashier's main screen: look up (typed or scanned), take cash, post, receipt, next customer.
- * Keyboard: Enter in Account number looks up; F9 posts; F2 starts a new customer; F12 reprints the last receipt.
+ * The cashier's main screen: look up (typed or scanned), take any mix of tenders for one or several
+ * accounts, post, receipt, next customer.
+ * Keys: Enter in Account number looks up; F3 adds another account; F5-F7 add tenders; F8 void; F9 posts;
+ * F2 starts a new customer; F12 reprints the last receipt; Escape leaves the void screen.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../shared/accounts/account';
 import { parseAccountEntry } from '../../../shared/accounts/account-number';
 import { uuidv7 } from '../../../shared/ids';
 import { formatMoney, money } from '../../../shared/money/money';
-import type { CashFigures } from '../../../shared/payments/cash';
 import type { Payment } from '../../../shared/payments/payment';
-import { receiptPrintData } from '../../../shared/receipt/receipt';
+import type { Judged } from '../../../shared/payments/transaction';
+import { describeRestoration, restorationNeed } from '../../../shared/payments/transaction';
+import { opensDrawer, receiptPrintData, voidSlipPrintData } from '../../../shared/receipt/receipt';
+import { billStubPrintData } from '../../../shared/receipt/stub';
+import type { Language } from '../../../shared/receipt/i18n';
 import { commitPayment, journalEntry } from '../db/payments';
 import { counterDb } from '../db/schema';
-import type { JournalEntry } from '../db/schema';
+import type { PaymentEntry, VoidEntry } from '../db/schema';
 import { useLive } from '../db/live';
 import { AccountPanel } from '../features/lookup/AccountPanel';
 import { fromCache, fromCentral, notFoundMessage, unreachableMessage, type Found } from '../features/lookup/lookup';
-import { CashPaymentForm } from '../features/payment/CashPaymentForm';
+import { TransactionForm } from '../features/payment/TransactionForm';
 import { ReceiptView } from '../features/receipt/ReceiptView';
 import { StatusBar } from '../features/sync/StatusBar';
+import { VoidPanel } from '../features/void/VoidPanel';
+import { SyncPanel } from '../features/sync/SyncPanel';
 import type { SignedInUser } from '../features/signin/SignIn';
 import type { Station } from './App';
 
 type Phase =
   | { kind: 'lookup' }
-  | { kind: 'pay'; found: Found; paymentId: string; amountDue: string | null }
-  | { kind: 'receipt'; entryId: string };
+  | { kind: 'pay'; found: Found[]; paymentId: string; amountDue: string | null }
+  | { kind: 'receipt'; entryId: string }
+  | { kind: 'void' }
+  | { kind: 'sync' }
+  | { kind: 'voided'; entry: VoidEntry; original: PaymentEntry }
+  | { kind: 'stub'; account: Account };
 
 export function CounterScreen({ station, user, onSignOut }: { station: Station; user: SignedInUser; onSignOut: () => void }) {
   const { profile, config } = station;
   const db = counterDb();
   const [phase, setPhase] = useState<Phase>({ kind: 'lookup' });
   const [entry, setEntry] = useState('');
+  const [adding, setAdding] = useState(false);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [postError, setPostError] = useState<string | null>(null);
@@ -44,6 +56,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   const newCustomer = useCallback(() => {
     setPhase({ kind: 'lookup' });
     setEntry('');
+    setAdding(false);
     setLookupError(null);
     setPostError(null);
     setPrintNote(null);
@@ -57,17 +70,27 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       return;
     }
     const seq = ++lookupSeq.current;
+    const addToTransaction = adding && phase.kind === 'pay';
     setLookupError(null);
     setBusy(true);
     const amountDue = parsed.kind === 'scan' ? parsed.amountDue : null;
-    // The payment's id is made here, once, when the cashier starts it; every resend carries it.
+    let shown = false;
     const show = (found: Found) => {
       if (seq !== lookupSeq.current) return;
-      setPhase((p) =>
-        p.kind === 'pay' && p.found.account.number === found.account.number
-          ? { ...p, found }
-          : { kind: 'pay', found, paymentId: uuidv7(), amountDue },
-      );
+      // The first answer (cache or central) ends the look-up; a later fresher copy only refreshes the panel.
+      if (!shown) {
+        shown = true;
+        setAdding(false);
+        setEntry('');
+      }
+      setPhase((p) => {
+        if (p.kind === 'pay' && p.found.some((f) => f.account.number === found.account.number)) {
+          return { ...p, found: p.found.map((f) => (f.account.number === found.account.number ? found : f)) };
+        }
+        if (p.kind === 'pay' && addToTransaction) return { ...p, found: [...p.found, found] };
+        // The payment's id is made here, once, when the cashier starts it; every resend carries it.
+        return { kind: 'pay', found: [found], paymentId: uuidv7(), amountDue };
+      });
     };
     try {
       const cached = await fromCache(db, profile, parsed.account);
@@ -76,7 +99,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         const fresh = await fromCentral(db, station.client, profile, parsed.account);
         if (fresh) show(fresh);
         else if (seq === lookupSeq.current) {
-          setPhase({ kind: 'lookup' });
+          if (!addToTransaction) setPhase({ kind: 'lookup' });
           setLookupError(notFoundMessage(profile, parsed.account));
         }
       } catch {
@@ -88,7 +111,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   };
 
   const print = useCallback(
-    async (e: JournalEntry, copyLabel: string, openDrawer: boolean) => {
+    async (e: PaymentEntry, copyLabel: string, openDrawer: boolean) => {
       const sent = await db.outbox.where('id').equals(e.id).first();
       const items = receiptPrintData({
         payment: e.payment,
@@ -98,6 +121,8 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         synced: sent?.state === 'sent',
         paperWidth: config.paperWidth,
         copyLabel,
+        language: e.receiptLanguage ?? 'en',
+        timeZone: profile.center.timeZone,
       });
       const r = await station.host.print({ items, paperWidth: config.paperWidth, openDrawer, copies: 1 });
       setPrintNote(r.ok ? null : `Receipt not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
@@ -105,80 +130,135 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     [db, profile, config, station.host],
   );
 
-  const post = async (figures: CashFigures, found: Found, paymentId: string) => {
+  const post = async (judged: Judged, found: Found[], paymentId: string, receiptLanguage: Language) => {
     // One post per draft, whatever the key repeat: the id is committed once.
     if (posting.current) return;
     posting.current = true;
     try {
-      await postOnce(figures, found, paymentId);
+      setPostError(null);
+      const payment: Payment = {
+        id: paymentId,
+        utility: profile.id,
+        stationId: config.stationId,
+        cashier: user.name,
+        drawerSessionId: null,
+        takenAt: new Date().toISOString(),
+        lines: judged.lines,
+        tenders: judged.tenders,
+        total: judged.total,
+        tendered: judged.tendered,
+        change: judged.change,
+        memo: judged.memo,
+      };
+      const accounts: Record<string, Account> = Object.fromEntries(found.map((f) => [f.account.number, f.account]));
+      let committed: PaymentEntry;
+      try {
+        committed = await commitPayment(db, payment, accounts, { receiptLanguage });
+      } catch (e) {
+        setPostError(`Post payment: the payment was not recorded (${e instanceof Error ? e.message : String(e)}); nothing was saved, try again`);
+        return;
+      }
+      // Shown only after the commit completed: a receipt on screen stands for a stored payment.
+      setPhase({ kind: 'receipt', entryId: committed.id });
+      setLastReceiptId(committed.id);
+      setEntry('');
+      station.runner.kick();
+      accountRef.current?.focus();
+      // A print failure never undoes a payment: it waits for a reprint. The drawer opens only for cash.
+      await print(committed, 'Receipt', opensDrawer(payment)).catch((e: unknown) => setPrintNote(`Receipt not printed: ${String(e)}. Press F12 to reprint.`));
     } finally {
       posting.current = false;
     }
   };
 
-  const postOnce = async (figures: CashFigures, found: Found, paymentId: string) => {
-    setPostError(null);
-    const account: Account = found.account;
-    const payment: Payment = {
-      id: paymentId,
-      utility: profile.id,
-      stationId: config.stationId,
-      cashier: user.name,
-      drawerSessionId: null,
-      takenAt: new Date().toISOString(),
-      lines: [{ accountNumber: account.number, amount: figures.amount }],
-      tenders: [{ kind: 'cash', bills: figures.bills, coins: figures.coins }],
-      total: figures.amount,
-      tendered: figures.tendered,
-      change: figures.change,
-    };
-    let committed: JournalEntry;
-    try {
-      committed = await commitPayment(db, payment, { [account.number]: account });
-    } catch (e) {
-      setPostError(`Post payment: the payment was not recorded (${e instanceof Error ? e.message : String(e)}); nothing was saved, try again`);
-      return;
-    }
-    // Shown only after the commit completed: a receipt on screen stands for a stored payment.
-    setPhase({ kind: 'receipt', entryId: committed.id });
-    setLastReceiptId(committed.id);
-    setEntry('');
-    station.runner.kick();
-    accountRef.current?.focus();
-    // A print failure never undoes a payment: it waits for a reprint.
-    await print(committed, 'Receipt', true).catch((e: unknown) => setPrintNote(`Receipt not printed: ${String(e)}. Press F12 to reprint.`));
+  const voidItems = (v: VoidEntry, original: PaymentEntry) =>
+    voidSlipPrintData({ void: v.void, payment: original.payment, profile, stationName: config.stationName, paperWidth: config.paperWidth, timeZone: profile.center.timeZone });
+
+  const showVoided = async (v: VoidEntry) => {
+    const original = await journalEntry(db, v.voidsPaymentId);
+    if (original?.kind !== 'payment') return;
+    setPhase({ kind: 'voided', entry: v, original });
+    const r = await station.host.print({ items: voidItems(v, original), paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
+    setPrintNote(r.ok ? null : `Void slip not printed: ${r.reason}. The void is recorded.`);
   };
+
+  const stubItems = (a: Account) =>
+    billStubPrintData({ account: a, profile, amountDue: money(a.balance).greaterThan(0) ? a.balance : ('0.00' as Account['balance']), dueDate: a.dueDate, paperWidth: config.paperWidth });
+
+  /** A bill stub for a customer who came without one: printed, and previewed on screen. */
+  const printStub = useCallback(
+    async (a: Account) => {
+      setPhase({ kind: 'stub', account: a });
+      const r = await station.host.print({ items: stubItems(a), paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
+      setPrintNote(r.ok ? null : `Bill stub not printed: ${r.reason}.`);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [station.host, config.paperWidth, profile],
+  );
 
   const reprint = useCallback(async () => {
     if (!lastReceiptId) return;
     const e = await journalEntry(db, lastReceiptId);
-    if (e) {
+    if (e?.kind === 'payment') {
       setPhase({ kind: 'receipt', entryId: e.id });
       await print(e, 'Reprint', false);
     }
   }, [db, lastReceiptId, print]);
 
+  const startAdding = useCallback(() => {
+    setAdding(true);
+    setEntry('');
+    setLookupError(null);
+    accountRef.current?.focus();
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
+      const inField = !!target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+      // Function keys are the counter's: never the browser's (F5 would reload, F3 find, F7 caret browsing).
+      if (/^F([1-9]|1[0-2])$/.test(e.key)) e.preventDefault();
       if (e.key === 'F2') {
         e.preventDefault();
         newCustomer();
       } else if (e.key === 'F12') {
         e.preventDefault();
         void reprint();
-      } else if (/^[0-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && target && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+      } else if (e.key === 'F8') {
+        e.preventDefault();
+        setPhase({ kind: 'void' });
+      } else if (e.key === 'F3' && phase.kind === 'pay') {
+        e.preventDefault();
+        startAdding();
+      } else if (e.key === 'F4' && phase.kind === 'pay' && phase.found[0]) {
+        e.preventDefault();
+        void printStub(phase.found[0].account);
+      } else if (e.key === 'F11') {
+        e.preventDefault();
+        setPhase({ kind: 'sync' });
+      } else if (e.key === 'Escape' && (phase.kind === 'void' || phase.kind === 'voided' || phase.kind === 'sync' || phase.kind === 'stub')) {
+        e.preventDefault();
+        newCustomer();
+      } else if (/^[0-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !inField) {
         // A scanner types at any moment: a digit typed outside a field goes to Account number.
         accountRef.current?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [newCustomer, reprint]);
+  }, [newCustomer, reprint, startAdding, printStub, phase]);
 
   useEffect(() => accountRef.current?.focus(), []);
 
-  const receiptEntry = useLive(() => (phase.kind === 'receipt' ? journalEntry(db, phase.entryId) : Promise.resolve(undefined)), [phase], undefined);
+  const receiptEntry = useLive(
+    async () => {
+      if (phase.kind !== 'receipt') return undefined;
+      const e = await journalEntry(db, phase.entryId);
+      return e?.kind === 'payment' ? e : undefined;
+    },
+    [phase],
+    undefined,
+  );
   const receiptSynced = useLive(
     async () => (phase.kind === 'receipt' ? (await db.outbox.where('id').equals(phase.entryId).first())?.state === 'sent' : false),
     [phase],
@@ -215,11 +295,21 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
               aria-describedby={lookupError ? 'account-number-error' : 'account-number-hint'}
             />
             <span id="account-number-hint" className="muted">
-              scan or type, Enter
+              {adding ? 'adding another account: scan or type, Enter' : 'scan or type, Enter'}
             </span>
             <button type="submit" disabled={busy}>
               Look up
             </button>
+            {phase.kind === 'pay' && (
+              <>
+                <button type="button" onClick={startAdding} aria-keyshortcuts="F3">
+                  Add account <kbd aria-hidden="true">F3</kbd>
+                </button>
+                <button type="button" onClick={() => phase.found[0] && void printStub(phase.found[0].account)} aria-keyshortcuts="F4">
+                  Bill stub <kbd aria-hidden="true">F4</kbd>
+                </button>
+              </>
+            )}
           </div>
           {lookupError && (
             <p id="account-number-error" role="alert" className="error">
@@ -231,20 +321,25 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       <main className="work">
         {phase.kind === 'pay' && (
           <>
-            <AccountPanel found={phase.found} profile={profile} />
-            {phase.found.account.status === 'closed' ? (
+            <div className="accounts">
+              {phase.found.map((f) => (
+                <AccountPanel key={f.account.number} found={f} profile={profile} />
+              ))}
+            </div>
+            {phase.found.some((f) => f.account.status === 'closed') ? (
               <section className="panel" aria-label="Payment">
                 <p role="alert" className="error">
-                  This account is closed: payments are not taken for it. Ask a supervisor.
+                  Account number: this account is closed; payments are not taken for it. Press F2 for the next customer.
                 </p>
               </section>
             ) : (
-              <CashPaymentForm
+              <TransactionForm
                 key={phase.paymentId}
                 profile={profile}
-                suggestedAmount={phase.amountDue ?? (money(phase.found.account.balance).greaterThan(0) ? phase.found.account.balance : '')}
+                accounts={phase.found.map((f) => f.account)}
+                firstAmount={phase.amountDue ?? (phase.found[0] && money(phase.found[0].account.balance).greaterThan(0) ? phase.found[0].account.balance : '')}
                 postError={postError}
-                onPost={(figures) => post(figures, phase.found, phase.paymentId)}
+                onPost={(judged, language) => post(judged, phase.found, phase.paymentId, language)}
               />
             )}
           </>
@@ -253,6 +348,17 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           <section className="panel receipt" aria-label="Receipt">
             <h2>Payment posted</h2>
             <p className="change money big">Change due {formatMoney(receiptEntry.payment.change)}</p>
+            {receiptEntry.payment.lines.map((l) => {
+              const a = receiptEntry.accounts[l.accountNumber];
+              const need = a ? restorationNeed(a, profile) : null;
+              if (!need) return null;
+              const met = money(l.amount).greaterThanOrEqualTo(money(need.amount));
+              return (
+                <p key={l.accountNumber} className={`alert-text ${met ? 'ok' : 'warn'}`}>
+                  {met ? 'Restoration: this payment meets what it takes to restore service' : 'Restoration: this payment does not yet meet it'}: {describeRestoration(need)}.
+                </p>
+              );
+            })}
             {printNote && (
               <p role="alert" className="error">
                 {printNote}
@@ -267,6 +373,8 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
                 accounts: receiptEntry.accounts,
                 synced: receiptSynced,
                 paperWidth: config.paperWidth,
+                language: receiptEntry.receiptLanguage ?? 'en',
+                timeZone: profile.center.timeZone,
               })}
             />
             <div className="actions">
@@ -279,17 +387,55 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </div>
           </section>
         )}
+        {phase.kind === 'void' && <VoidPanel station={station} user={user} onVoided={(v) => void showVoided(v)} onCancel={newCustomer} />}
+        {phase.kind === 'stub' && (
+          <section className="panel wide" aria-label="Bill stub">
+            <h2>Bill stub</h2>
+            <ReceiptView paperWidth={config.paperWidth} items={stubItems(phase.account)} />
+            <button type="button" onClick={newCustomer}>
+              New customer <kbd aria-hidden="true">F2</kbd>
+            </button>
+          </section>
+        )}
+        {phase.kind === 'sync' && <SyncPanel runner={station.runner} onClose={newCustomer} />}
+        {phase.kind === 'voided' && (
+          <section className="panel receipt" aria-label="Void slip">
+            <h2>Payment voided</h2>
+            <p>
+              Reason: {phase.entry.void.reason} · cashier {phase.entry.void.cashier}, approved by {phase.entry.void.approvedBy}
+            </p>
+            {printNote && (
+              <p role="alert" className="error">
+                {printNote}
+              </p>
+            )}
+            <ReceiptView paperWidth={config.paperWidth} items={voidItems(phase.entry, phase.original)} />
+            <div className="actions">
+              <button type="button" onClick={newCustomer}>
+                New customer <kbd aria-hidden="true">F2</kbd>
+              </button>
+            </div>
+          </section>
+        )}
         {phase.kind === 'lookup' && (
-          <section className="panel idle" aria-label="Next customer">
+          <section className="panel wide" aria-label="Next customer">
             <p className="muted">Scan the bill stub or type the account number, then press Enter.</p>
           </section>
         )}
       </main>
       <footer className="keys">
-        <span>F2 new customer · F9 post · F12 reprint</span>
-        <button type="button" onClick={onSignOut}>
-          Sign out
-        </button>
+        <span>F2 new customer · F3 add account · F4 bill stub · F5 check · F6 money order · F7 card · F8 void · F9 post · F11 sync · F12 reprint</span>
+        <span className="row">
+          <button type="button" onClick={() => setPhase({ kind: 'sync' })} aria-keyshortcuts="F11">
+            Sync <kbd aria-hidden="true">F11</kbd>
+          </button>
+          <button type="button" onClick={() => setPhase({ kind: 'void' })} aria-keyshortcuts="F8">
+            Void <kbd aria-hidden="true">F8</kbd>
+          </button>
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
+        </span>
       </footer>
     </div>
   );

@@ -55,3 +55,7 @@ export async function noteAttempt(db: CounterDb, ids: string[], error: string): 
     });
   });
 }
+
+export async function lastSentAt(db: CounterDb): Promise<string | undefined> {
+  return (await db.meta.get('lastSyncAt'))?.value;
+}

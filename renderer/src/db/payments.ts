@@ -1,7 +1,10 @@
 /** The one write path for payments: journal and outbox in one strict transaction. */
 import type { Account } from '../../../shared/accounts/account';
 import { paymentSchema, type Payment } from '../../../shared/payments/payment';
-import type { CounterDb, JournalEntry } from './schema';
+import { voidSchema, type Void } from '../../../shared/payments/void';
+import type { Language } from '../../../shared/receipt/i18n';
+import type { CounterDb, JournalEntry, PaymentEntry, VoidEntry } from './schema';
+import { appendToJournal } from './journal';
 
 export class DuplicatePaymentError extends Error {
   constructor(id: string) {
@@ -13,13 +16,40 @@ export class DuplicatePaymentError extends Error {
  * Records a taken payment. Resolves only after IndexedDB reports the commit, so a receipt shown after it
  * stands for a stored payment. Nothing is sent here: the sync runner reads the outbox.
  */
-export async function commitPayment(db: CounterDb, payment: Payment, accounts: Record<string, Account>): Promise<JournalEntry> {
+export async function commitPayment(
+  db: CounterDb,
+  payment: Payment,
+  accounts: Record<string, Account>,
+  opts: { receiptLanguage?: Language } = {},
+): Promise<PaymentEntry> {
   const p = paymentSchema.parse(payment);
-  const entry: JournalEntry = { id: p.id, kind: 'payment', takenAt: p.takenAt, payment: p, accounts };
+  const entry: PaymentEntry = { id: p.id, kind: 'payment', takenAt: p.takenAt, payment: p, accounts, ...(opts.receiptLanguage ? { receiptLanguage: opts.receiptLanguage } : {}) };
   await db.transaction('rw', db.journal, db.outbox, async () => {
     if ((await db.journal.where('id').equals(p.id).count()) > 0) throw new DuplicatePaymentError(p.id);
-    entry.seq = await db.journal.add(entry);
+    await appendToJournal(db, entry);
     await db.outbox.add({ id: p.id, kind: 'payment', payment: p, state: 'pending', queuedAt: new Date().toISOString(), attempts: 0 });
+  });
+  return entry;
+}
+
+export class VoidRefused extends Error {}
+
+/**
+ * Records a void of a payment in this station's journal, with its outbox entry, in one strict transaction.
+ * Refused when the payment is not in the journal or is already voided; nothing is written then.
+ */
+export async function commitVoid(db: CounterDb, v: Void): Promise<VoidEntry> {
+  const parsed = voidSchema.parse(v);
+  const entry: VoidEntry = { id: parsed.id, kind: 'void', takenAt: parsed.takenAt, void: parsed, voidsPaymentId: parsed.paymentId };
+  await db.transaction('rw', db.journal, db.outbox, async () => {
+    const original = await db.journal.where('id').equals(parsed.paymentId).first();
+    if (!original || original.kind !== 'payment') throw new VoidRefused('Void: this station holds no such payment');
+    if ((await db.journal.where('voidsPaymentId').equals(parsed.paymentId).count()) > 0) {
+      throw new VoidRefused('Void: this payment is already voided');
+    }
+    if ((await db.journal.where('id').equals(parsed.id).count()) > 0) throw new VoidRefused('Void: already recorded');
+    await appendToJournal(db, entry);
+    await db.outbox.add({ id: parsed.id, kind: 'void', void: parsed, state: 'pending', queuedAt: new Date().toISOString(), attempts: 0 });
   });
   return entry;
 }
@@ -28,7 +58,9 @@ export async function journalEntry(db: CounterDb, id: string): Promise<JournalEn
   return db.journal.where('id').equals(id).first();
 }
 
-/** Today's payments, newest first, for reprints. */
-export async function paymentsSince(db: CounterDb, sinceIso: string): Promise<JournalEntry[]> {
-  return db.journal.where('takenAt').aboveOrEqual(sinceIso).reverse().toArray();
+/** Payments taken since a time, newest first, each with its void if it has one: for voids and reprints. */
+export async function paymentsSince(db: CounterDb, sinceIso: string): Promise<Array<{ entry: PaymentEntry; voided: VoidEntry | null }>> {
+  const entries = await db.journal.where('takenAt').aboveOrEqual(sinceIso).reverse().toArray();
+  const voids = new Map(entries.filter((e): e is VoidEntry => e.kind === 'void').map((v) => [v.voidsPaymentId, v]));
+  return entries.filter((e): e is PaymentEntry => e.kind === 'payment').map((entry) => ({ entry, voided: voids.get(entry.id) ?? null }));
 }

@@ -25,12 +25,17 @@ describe('demo accounts', () => {
       ['pwb', '1000000003', 'Harold Becker', '412.70', 'shut_off'],
       ['pwb', '1000000004', 'Maple Court Apartments LLC', '58.00', 'final_billed'],
       ['pwb', '1000000005', 'Olga Petrova', '0.00', 'closed'],
+      ['pwb', '1000000006', 'Dale Morrison', '250.00', 'shut_off'],
+      ['pwb', '1000000007', 'Grace Whitaker', '640.18', 'shut_off'],
       ['wes', '200000001', 'Linda Okafor', '143.22', 'certified'],
       ['portsmouth', '123456789012', 'Samuel Whitcomb', '77.30', 'current'],
     ]);
     expect(accounts[0]?.dueDate).toBe('2025-06-16');
-    expect(accounts[2]).toMatchObject({ pastDue: '412.70', shutOffsLast12Months: 1 });
-    expect(accounts[5]).toMatchObject({ certifiedAmount: '310.55' });
+    expect(accounts[2]).toMatchObject({ pastDue: '412.70', shutOffsLast12Months: 1, beyondShutOff: false });
+    expect(accounts[5]).toMatchObject({ serviceAddress: '7730 N Lombard St, Portland, OR 97203', pastDue: '250.00', shutOffsLast12Months: 2, beyondShutOff: false });
+    expect(accounts[6]).toMatchObject({ serviceAddress: '2045 SE Division St, Portland, OR 97202', shutOffsLast12Months: 1, beyondShutOff: true });
+    expect(accounts[7]).toMatchObject({ certifiedAmount: '310.55' });
+    expect(accounts.filter((a) => a.beyondShutOff).every((a) => a.status === 'shut_off')).toBe(true);
   });
 
   it('generate the asked count per utility, valid, unique, with the utility\'s number length and every status', () => {
@@ -51,5 +56,7 @@ describe('demo accounts', () => {
     expect(accounts.filter((a) => a.status === 'shut_off').every((a) => a.shutOffsLast12Months >= 1 && a.shutOffsLast12Months <= 2)).toBe(true);
     expect(accounts.filter((a) => a.status === 'closed').every((a) => a.balance === '0.00' && a.dueDate === null)).toBe(true);
     expect(accounts.some((a) => a.balance.startsWith('-'))).toBe(true);
+    expect(accounts.filter((a) => a.beyondShutOff).length).toBeGreaterThan(1);
+    expect(accounts.filter((a) => a.beyondShutOff).every((a) => a.status === 'shut_off')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { seedDemo } from '../../../central/src/demo';
 import { migrate } from '../../../central/src/migrations';
 import { uuidv7 } from '../../../shared/ids';
 import { add, money, sub, toMoneyString } from '../../../shared/money/money';
-import type { Payment } from '../../../shared/payments/payment';
+import { tenderAmount, type Payment, type Tender } from '../../../shared/payments/payment';
 import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
 
 export const TOKEN = 'unit-station-token';
@@ -58,6 +58,34 @@ export function cashPayment({ id = uuidv7(), utility = 'pwb', lines, coins = '0.
     total: toMoneyString(total),
     tendered: toMoneyString(tendered),
     change: toMoneyString(sub(tendered, total)),
+    memo: '',
+  };
+}
+
+/** A payment with any tenders; tendered and change are worked out (the change is whatever the tenders exceed). */
+export function tenderedPayment({ id = uuidv7(), utility = 'pwb', lines, tenders, takenAt = new Date().toISOString(), memo = '' }: {
+  id?: string;
+  utility?: string;
+  lines: Array<{ accountNumber: string; amount: string }>;
+  tenders: Tender[];
+  takenAt?: string;
+  memo?: string;
+}): Payment {
+  const total = add(...lines.map((l) => money(l.amount)));
+  const tendered = add(...tenders.map(tenderAmount));
+  return {
+    id,
+    utility,
+    stationId: 'unit-1',
+    cashier: 'pat',
+    drawerSessionId: 'drawer-1',
+    takenAt,
+    lines: lines.map((l) => ({ accountNumber: l.accountNumber, amount: toMoneyString(money(l.amount)) })),
+    tenders,
+    total: toMoneyString(total),
+    tendered: toMoneyString(tendered),
+    change: toMoneyString(sub(tendered, total)),
+    memo,
   };
 }
 

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
 import { money, sub, toMoneyString } from '../../../shared/money/money';
+import type { Database } from '../../../central/src/db';
+import { postPayments } from '../../../central/src/payments';
 import { AUTH, balanceOf, cashPayment, openTestCentral, paymentCount, post, type TestCentral } from './helpers';
 
 let c: TestCentral;
@@ -84,7 +86,7 @@ describe('rules', () => {
     const cases = [
       [cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }, { accountNumber: '1000009999', amount: '1.00' }] }), 'lines.1.accountNumber: no account 1000009999 at pwb'],
       [cashPayment({ lines: [{ accountNumber: '1000000005', amount: '1.00' }] }), 'lines.0.accountNumber: account 1000000005 at pwb is closed and takes no payments'],
-      [cashPayment({ utility: 'wes', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), /^utility: .*"wes"/],
+      [cashPayment({ utility: 'springfield', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), /^utility: .*"springfield"/],
     ] as const;
     const results = await post(c.app, cases.map(([p]) => p));
     for (const [i, [p, message]] of cases.entries()) {
@@ -113,7 +115,7 @@ describe('a batch', () => {
       cashPayment({ id: ids[1], lines: [{ accountNumber: '1000000004', amount: '20.00' }], coins: '6.00' }),
       cashPayment({ id: ids[2], lines: [{ accountNumber: '1000000099', amount: '1.00' }] }),
       posted,
-      cashPayment({ id: ids[4], lines: [{ accountNumber: '123456789012', amount: '1.00' }], utility: 'portsmouth' }),
+      cashPayment({ id: ids[4], lines: [{ accountNumber: '123456789012', amount: '1.00' }], utility: 'springfield' }),
     ];
     const results = await post(c.app, batch);
     expect(results.map((r) => [r.id, r.status])).toEqual([
@@ -166,5 +168,66 @@ describe('the journal', () => {
   it('refuses to change or delete a posted payment', async () => {
     await expect(c.db.query("update payments set total = 1 where reference = 'P00000001'")).rejects.toThrow(/never changed or deleted/);
     await expect(c.db.query('delete from payment_lines')).rejects.toThrow(/never changed or deleted/);
+  });
+});
+
+describe('set-based posting', () => {
+  /** The same database, with every statement run inside a transaction written down. */
+  function recording(db: Database): { db: Database; statements: string[] } {
+    const statements: string[] = [];
+    return {
+      statements,
+      db: {
+        ...db,
+        query: db.query.bind(db),
+        transaction: (fn) =>
+          db.transaction((tx) =>
+            fn({
+              query: (sql, params) => {
+                statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '));
+                return tx.query(sql, params);
+              },
+            }),
+          ),
+      },
+    };
+  }
+
+  it('costs the same few statements for a batch of 1 and of 100, one insert per table', async () => {
+    const run = async (n: number) => {
+      const r = recording(c.db);
+      const payments = Array.from({ length: n }, (_, i) =>
+        cashPayment({ lines: [{ accountNumber: '1000000004', amount: '0.01' }, { accountNumber: i % 2 ? '1000000002' : '1000000003', amount: '0.02' }] }),
+      );
+      const results = await postPayments(r.db, payments);
+      expect(results.every((x) => x.status === 'posted')).toBe(true);
+      return r.statements;
+    };
+    const one = await run(1);
+    const hundred = await run(100);
+    expect(hundred).toEqual(one);
+    expect(hundred.filter((s) => s.startsWith('insert into payments'))).toHaveLength(1);
+    expect(hundred.filter((s) => s.startsWith('insert into payment_lines'))).toHaveLength(1);
+    expect(hundred.filter((s) => s.startsWith('insert into payment_tenders'))).toHaveLength(1);
+    expect(hundred.filter((s) => s.startsWith('update accounts'))).toHaveLength(1);
+    expect(hundred.length).toBeLessThanOrEqual(7);
+  });
+
+  it('answers every kind of result in one batch with no more statements, in request order', async () => {
+    const stored = cashPayment({ lines: [{ accountNumber: '1000000004', amount: '1.00' }] });
+    await post(c.app, [stored]);
+    const r = recording(c.db);
+    const fresh = cashPayment({ lines: [{ accountNumber: '1000000004', amount: '1.00' }] });
+    const batch = [
+      fresh,
+      stored,
+      { ...stored, lines: [{ accountNumber: '1000000004', amount: '2.00' }], total: '2.00', tendered: '2.00' } as typeof stored,
+      cashPayment({ lines: [{ accountNumber: '1000000099', amount: '1.00' }] }),
+      fresh,
+    ];
+    const results = await postPayments(r.db, batch);
+    expect(results.map((x) => x.status)).toEqual(['posted', 'already_posted', 'conflict', 'rejected', 'already_posted']);
+    expect(results[4]).toEqual({ ...results[0], status: 'already_posted' });
+    expect(r.statements.length).toBeLessThanOrEqual(7);
   });
 });

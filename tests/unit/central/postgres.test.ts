@@ -12,7 +12,10 @@ import { migrate } from '../../../central/src/migrations';
 import { add, money, sub, toMoneyString } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
 import { AUTH, TOKEN, balanceOf, cashPayment, paymentCount } from './helpers';
-import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
+import { runLoad } from './load';
+import { postPaymentsResponseSchema, postVoidsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
+import { uuidv7 } from '../../../shared/ids';
+import { voidSchema, type Void } from '../../../shared/payments/void';
 
 const SCHEMA = 'central_unit_test';
 const url = process.env.DATABASE_URL ?? '';
@@ -60,11 +63,11 @@ async function postBatch(payments: Payment[]): Promise<PaymentResult[]> {
 describe('on PostgreSQL', () => {
   it('migrates and seeds once even when two starts race', async () => {
     const applied = await Promise.all([migrate(db), migrate(db)]);
-    expect(applied.flat()).toEqual([1]);
-    expect(await db.query('select version from schema_migrations')).toEqual([{ version: 1 }]);
+    expect(applied.flat().sort()).toEqual([1, 2]);
+    expect(await db.query('select version from schema_migrations order by version')).toEqual([{ version: 1 }, { version: 2 }]);
     const loaded = await Promise.all([seedDemo(db, { perUtility: 5 }), seedDemo(db, { perUtility: 5 })]);
-    expect(loaded.sort()).toEqual([0, 22]);
-    expect(await countAccounts(db)).toBe(22);
+    expect(loaded.sort()).toEqual([0, 24]);
+    expect(await countAccounts(db)).toBe(24);
     expect(db.kind).toBe('postgres');
   });
 
@@ -101,4 +104,40 @@ describe('on PostgreSQL', () => {
     expect(results.filter((r) => r.status === 'conflict')).toHaveLength(4);
     expect(await paymentCount(db, first.id)).toBe(1);
   });
+
+  it('voids a payment once when racing voids carry one id or several', async () => {
+    const before = await balanceOf(db, 'pwb', '1000000004');
+    const payments = [cashPayment({ lines: [{ accountNumber: '1000000004', amount: '4.00' }] }), cashPayment({ lines: [{ accountNumber: '1000000004', amount: '6.00' }] })];
+    expect((await postBatch(payments)).map((r) => r.status)).toEqual(['posted', 'posted']);
+    const aVoid = (paymentId: string, id = uuidv7()): Void =>
+      voidSchema.parse({ id, paymentId, utility: 'pwb', stationId: 's', cashier: 'pat', approvedBy: 'sam', reason: 'keyed twice', drawerSessionId: null, takenAt: new Date().toISOString() });
+    const postVoids = async (voids: Void[]) => {
+      const res = await app.inject({ method: 'POST', url: '/v1/voids', headers: AUTH, payload: { voids } });
+      expect(res.statusCode, res.body).toBe(200);
+      return postVoidsResponseSchema.parse(res.json()).results;
+    };
+    const sameId = aVoid(payments[0]?.id ?? '');
+    const [a, b] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, () => postVoids([sameId]))),
+      Promise.all(Array.from({ length: 5 }, () => postVoids([aVoid(payments[1]?.id ?? '')]))),
+    ]);
+    expect(a.flat().map((r) => r.status).sort()).toEqual(['already_posted', 'already_posted', 'already_posted', 'already_posted', 'posted']);
+    expect(b.flat().map((r) => r.status).sort()).toEqual(['conflict', 'conflict', 'conflict', 'conflict', 'posted']);
+    expect(await db.query('select count(*)::int as n from voids where payment_id = any($1::uuid[])', [payments.map((p) => p.id)])).toEqual([{ n: 2 }]);
+    expect(await balanceOf(db, 'pwb', '1000000004')).toEqual(before);
+  });
+
+  it('stores 10,000 payments from 20 stations at once exactly once, totals to the cent (the load test, over HTTP)', async () => {
+    const served = buildApp({ db, tokens: [TOKEN] });
+    await served.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = served.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const figures = await runLoad(`http://127.0.0.1:${port}`, db, { stations: 20, perStation: 500, batchSize: 100, seed: 20250602, label: 'PostgreSQL' });
+      expect(figures.rows).toBe(10_000);
+      expect(figures.resentBatches).toBeGreaterThan(0);
+    } finally {
+      await served.close();
+    }
+  }, 180_000);
 });

@@ -1,8 +1,9 @@
 /** A restart on the same PGlite folder keeps every posted payment once, and loads the demo only once. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPglite } from '../../../central/src/db';
 import { startCentral, type RunningCentral } from '../../../central/src/server';
 import { postPaymentsResponseSchema } from '../../../shared/sync/protocol';
 import { TOKEN, balanceOf, cashPayment } from './helpers';
@@ -32,7 +33,7 @@ it('keeps the payment once and the demo once across a restart', async () => {
 
   const first = await start();
   expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
-  expect(first.summary).toBe(`PGlite at ${dataDir}, 22 accounts`);
+  expect(first.summary).toBe(`PGlite at ${dataDir}, 24 accounts`);
   const [posted] = await postOver(first, { payments: [payment] });
   expect(posted?.status).toBe('posted');
   await first.close();
@@ -40,7 +41,7 @@ it('keeps the payment once and the demo once across a restart', async () => {
 
   const second = await start();
   try {
-    expect(second.summary).toBe(`PGlite at ${dataDir}, 22 accounts`);
+    expect(second.summary).toBe(`PGlite at ${dataDir}, 24 accounts`);
     const [again] = await postOver(second, { payments: [payment] });
     expect(again).toEqual({ ...posted, status: 'already_posted' });
     const rows = await second.db.query<{ n: string }>('select count(*)::text as n from payments where id = $1::uuid', [payment.id]);
@@ -49,4 +50,19 @@ it('keeps the payment once and the demo once across a restart', async () => {
   } finally {
     await second.close();
   }
+});
+
+it('keeps a second opener off a PGlite folder, and takes over a lock its process left behind', async () => {
+  const folder = join(dataDir, 'locked');
+  const first = await openPglite(folder);
+  try {
+    await expect(openPglite(folder)).rejects.toThrow(/is open in this process, and only one may open a PGlite folder/);
+  } finally {
+    await first.close();
+  }
+  // A process that ended without closing (pid_max on Linux is at most 4194304: this one never ran).
+  await writeFile(join(folder, 'central.lock'), '99999999\n');
+  const again = await openPglite(folder);
+  expect(await again.query('select 1 as one')).toEqual([{ one: 1 }]);
+  await again.close();
 });

@@ -1,7 +1,7 @@
 // The IPC helper with a fake ipcMain: sender check, payload parsing, results as data.
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { PrintRequest } from '../../../shared/bridge/bridge';
+import type { PrinterSummary, PrintRequest, PrintResult } from '../../../shared/bridge/bridge';
 import type { StationConfig } from '../../../shared/station';
 import { CHANNELS } from '../../../electron/channels';
 import { handle, registerCounterHandlers, type InvokeEvent, type IpcMainLike, type IsTrustedSender } from '../../../electron/ipc';
@@ -76,15 +76,46 @@ describe('registerCounterHandlers', () => {
     token: 'station-token', profileId: 'pwb', paperWidth: '80mm', printerName: 'TM-T20',
   };
 
-  function setup() {
+  const printerList: PrinterSummary[] = [{ name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III', isDefault: false }];
+
+  function setup(overrides: { printers?: () => Promise<PrinterSummary[]>; testPage?: () => Promise<PrintResult> } = {}) {
     const ipcMain = fakeIpcMain();
     const print = vi.fn(() => Promise.resolve({ ok: true } as const));
-    registerCounterHandlers(ipcMain, { station: () => config, print, isTrustedSender: trusted, log: quiet });
-    return { ipcMain, print };
+    const printers = vi.fn(overrides.printers ?? (() => Promise.resolve(printerList)));
+    const testPage = vi.fn(overrides.testPage ?? (() => Promise.resolve({ ok: true } as const)));
+    registerCounterHandlers(ipcMain, { station: () => config, print, printers, testPage, isTrustedSender: trusted, log: quiet });
+    return { ipcMain, print, printers, testPage };
   }
 
-  it('registers exactly the two channels', () => {
-    expect(setup().ipcMain.channels()).toEqual([CHANNELS.print, CHANNELS.station].sort());
+  it('registers exactly the four channels', () => {
+    expect(setup().ipcMain.channels()).toEqual([CHANNELS.print, CHANNELS.printers, CHANNELS.station, CHANNELS.testPage].sort());
+  });
+
+  it('answers counter:printers with the list, and reports a failure to list them as data', async () => {
+    expect(await setup().ipcMain.invoke(CHANNELS.printers, fromApp)).toEqual({ ok: true, value: printerList });
+    const failing = setup({ printers: () => Promise.reject(new Error('print backend crashed')) });
+    expect(await failing.ipcMain.invoke(CHANNELS.printers, fromApp)).toEqual({ ok: false, error: 'counter:printers failed: print backend crashed' });
+  });
+
+  it('answers counter:test-page with the print result, failure included', async () => {
+    const { ipcMain, testPage } = setup({ testPage: () => Promise.resolve({ ok: false, canRetry: true, reason: 'out of paper' }) });
+    expect(await ipcMain.invoke(CHANNELS.testPage, fromApp)).toEqual({ ok: true, value: { ok: false, canRetry: true, reason: 'out of paper' } });
+    expect(testPage).toHaveBeenCalledOnce();
+  });
+
+  it.each([CHANNELS.printers, CHANNELS.testPage])('%s takes no payload and answers only the app', async (channel) => {
+    const { ipcMain, printers, testPage } = setup();
+    expect(await ipcMain.invoke(channel, fromApp, { printerName: 'elsewhere' })).toMatchObject({ ok: false });
+    expect(await ipcMain.invoke(channel, { senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false });
+    expect(printers).not.toHaveBeenCalled();
+    expect(testPage).not.toHaveBeenCalled();
+  });
+
+  it('passes openDrawer through only as the request says', async () => {
+    const { ipcMain, print } = setup();
+    await ipcMain.invoke(CHANNELS.print, fromApp, { ...request, openDrawer: true });
+    await ipcMain.invoke(CHANNELS.print, fromApp, request);
+    expect(print.mock.calls.map((call: unknown[]) => (call[0] as { openDrawer: boolean }).openDrawer)).toEqual([true, false]);
   });
 
   it('answers counter:station with the config, and refuses a payload it does not take', async () => {

@@ -50,7 +50,7 @@ describe('the preload', () => {
     expect(run.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(run.exposed)).toEqual(['counter']);
     const bridge = run.exposed.counter as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['print', 'station']);
+    expect(Object.keys(bridge).sort()).toEqual(['print', 'printers', 'station', 'testPage']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -63,6 +63,10 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.station);
     expect(await bridge.print(request)).toEqual({ ok: true, value: `answer from ${CHANNELS.print}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.print, request);
+    expect(await bridge.printers()).toEqual({ ok: true, value: `answer from ${CHANNELS.printers}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.printers);
+    expect(await bridge.testPage()).toEqual({ ok: true, value: `answer from ${CHANNELS.testPage}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testPage);
   });
 
   it('turns a rejected invoke into ok:false rather than a throw', async () => {

@@ -3,7 +3,10 @@ import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portlandWaterBureau } from '../../../shared/profiles';
 import { receiptPrintData } from '../../../shared/receipt/receipt';
-import { createPrinter, describePrintFailure, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
+import { createPrinter, describePrintFailure, listPrinters, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
+import type { PaperWidth } from '../../../shared/station';
+import { PAPER } from '../../../shared/receipt/layout';
+import { ruler } from '../../../shared/receipt/test-page';
 import { sampleAccount, samplePayment } from '../shared/fixtures';
 
 type Deferred = { resolve(): void; reject(error: unknown): void };
@@ -52,10 +55,13 @@ const job = (overrides: Partial<PrintJob> = {}): PrintJob => ({
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The station settings the printer reads at each job. */
+const config = (printerName = 'TM-T20', paperWidth: PaperWidth = '80mm') => ({ printerName, paperWidth, stationName: 'Walk-in window 1' });
+
 describe('print', () => {
   it('prints silently to the station printer with the job size and copies', async () => {
     const fake = fakePrinter();
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     expect(await printer.print(job({ copies: 2 }))).toEqual({ ok: true });
     expect(fake.prints).toHaveLength(1);
     expect(fake.prints[0]?.data).toEqual(job().items);
@@ -64,9 +70,16 @@ describe('print', () => {
     });
   });
 
+  it.each(['58mm', '80mm'] as const)('asks the library for the job’s paper width, %s', async (paperWidth) => {
+    const fake = fakePrinter();
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('TM-T20', paperWidth === '58mm' ? '80mm' : '58mm') });
+    await printer.print(job({ paperWidth }));
+    expect(fake.prints[0]?.options).toMatchObject({ pageSize: paperWidth, silent: true, printerName: 'TM-T20' });
+  });
+
   it('runs one job at a time: the second starts only after the first has finished', async () => {
     const fake = fakePrinter('manual');
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     const first = printer.print(job());
     const second = printer.print(job({ paperWidth: '80mm' }));
     await settle();
@@ -84,7 +97,7 @@ describe('print', () => {
 
   it('goes on with the next job after a failed one', async () => {
     const fake = fakePrinter('manual');
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     const first = printer.print(job());
     const second = printer.print(job());
     await settle();
@@ -97,7 +110,7 @@ describe('print', () => {
 
   it('opens the drawer after printing, only when asked', async () => {
     const fake = fakePrinter();
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     await printer.print(job());
     expect(fake.drawers).toEqual([]);
     expect(await printer.print(job({ openDrawer: true }))).toEqual({ ok: true });
@@ -108,7 +121,7 @@ describe('print', () => {
   it('does not open the drawer when the receipt did not print', async () => {
     const fake = fakePrinter();
     fake.failPrintsWith(new Error('Print job failed'));
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     expect(await printer.print(job({ openDrawer: true }))).toMatchObject({ ok: false, canRetry: true });
     expect(fake.drawers).toEqual([]);
   });
@@ -116,7 +129,7 @@ describe('print', () => {
   it('says a drawer failure is not for a retry, since that would print the receipt again', async () => {
     const fake = fakePrinter();
     fake.failDrawerWith(new Error('lp exit 1'));
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config() });
     expect(await printer.print(job({ openDrawer: true }))).toEqual({
       ok: false, canRetry: false, reason: 'The receipt printed, but the cash drawer did not open (lp exit 1). Open it with the key.',
     });
@@ -124,7 +137,7 @@ describe('print', () => {
 
   it('refuses, without printing, when no printer is configured', async () => {
     const fake = fakePrinter();
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: '  ' }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('  ') });
     expect(await printer.print(job())).toMatchObject({ ok: false, canRetry: false, reason: expect.stringContaining('No receipt printer') });
     expect(fake.prints).toEqual([]);
   });
@@ -132,7 +145,7 @@ describe('print', () => {
   it('reads the printer name at each job', async () => {
     const fake = fakePrinter();
     let printerName = 'First';
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName }) });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(printerName) });
     await printer.print(job());
     printerName = 'Second';
     await printer.print(job());
@@ -141,7 +154,7 @@ describe('print', () => {
 
   it('gives up on a job past its deadline (retry allowed) and lets the next one through', async () => {
     const fake = fakePrinter('manual');
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => ({ printerName: 'TM-T20' }), jobTimeoutMs: () => 20 });
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(), jobTimeoutMs: () => 20 });
     const stuck = await printer.print(job());
     expect(stuck).toMatchObject({ ok: false, canRetry: true, reason: expect.stringContaining('did not answer in time') });
     const next = printer.print(job());
@@ -149,6 +162,71 @@ describe('print', () => {
     fake.prints[1]?.done.resolve();
     expect(await next).toEqual({ ok: true });
     fake.prints[0]?.done.reject(new Error('finally failed')); // a late outcome is ignored
+  });
+});
+
+describe('testPage', () => {
+  const fixed = { now: () => new Date('2025-03-14T17:05:00.000Z'), timeZone: 'America/Los_Angeles' };
+
+  it.each(['58mm', '80mm'] as const)('prints a test page to the configured printer at the configured width, %s, without the drawer', async (paperWidth) => {
+    const fake = fakePrinter();
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('TM-T88', paperWidth), ...fixed });
+    expect(await printer.testPage()).toEqual({ ok: true });
+    expect(fake.prints).toHaveLength(1);
+    expect(fake.prints[0]?.options).toMatchObject({ printerName: 'TM-T88', pageSize: paperWidth, copies: 1, silent: true });
+    const values = (fake.prints[0]?.data ?? []).map((d) => d.value ?? '').join('\n');
+    expect(values).toContain('TM-T88');
+    expect(values).toContain(ruler(PAPER[paperWidth].columns));
+    expect(values).toContain('03/14/2025, 10:05 AM');
+    expect(fake.drawers).toEqual([]);
+    expect(printJobSchema.safeParse({ items: fake.prints[0]?.data, paperWidth }).success).toBe(true);
+  });
+
+  it('waits its turn in the print queue', async () => {
+    const fake = fakePrinter('manual');
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(), ...fixed });
+    const receipt = printer.print(job());
+    const test = printer.testPage();
+    await settle();
+    expect(fake.log).toEqual(['print 1 start']);
+    fake.prints[0]?.done.resolve();
+    await receipt;
+    await settle();
+    fake.prints[1]?.done.resolve();
+    expect(await test).toEqual({ ok: true });
+  });
+
+  it('reports, without throwing, a station with no printer and a printer that fails', async () => {
+    const fake = fakePrinter();
+    expect(await createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(''), ...fixed }).testPage()).toMatchObject({ ok: false, canRetry: false });
+    fake.failPrintsWith(new Error('Invalid deviceName provided'));
+    expect(await createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('Gone'), ...fixed }).testPage()).toEqual({
+      ok: false, canRetry: false, reason: 'The printer "Gone" was not found on this computer. Check printerName in the station settings.',
+    });
+  });
+});
+
+describe('listPrinters', () => {
+  it('lists name, display name and whether it is the default, as Electron reports them', async () => {
+    const printers = await listPrinters(() =>
+      Promise.resolve([
+        { name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III Receipt', description: 'ESC/POS', options: {} },
+        { name: 'Office', displayName: '', isDefault: true },
+      ]),
+    );
+    expect(printers).toEqual([
+      { name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III Receipt', isDefault: false },
+      { name: 'Office', displayName: 'Office', isDefault: true },
+    ]);
+  });
+
+  it('an empty list is an answer, not an error', async () => {
+    expect(await listPrinters(() => Promise.resolve([]))).toEqual([]);
+  });
+
+  it('rejects when Electron fails or does not answer in time (handle() reports it as ok:false)', async () => {
+    await expect(listPrinters(() => Promise.reject(new Error('print backend crashed')))).rejects.toThrow('print backend crashed');
+    await expect(listPrinters(() => new Promise(() => {}), 20)).rejects.toThrow(/did not finish within 20 ms/);
   });
 });
 

@@ -13,6 +13,7 @@ export const rosa: Account = {
   dueDate: '2026-12-15',
   status: 'current',
   shutOffsLast12Months: 0,
+  beyondShutOff: false,
   certifiedAmount: null,
   updatedAt: '2026-11-20T10:00:00.000Z',
 };
@@ -30,6 +31,7 @@ export function cashPayment(overrides: Partial<Payment> = {}): Payment {
     total: '182.40' as Payment['total'],
     tendered: '184.99' as Payment['total'],
     change: '2.59' as Payment['total'],
+    memo: '',
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { AccountStatus } from '../../../../shared/accounts/account';
 import { formatAccountNumber } from '../../../../shared/accounts/account-number';
 import { formatMoney } from '../../../../shared/money/money';
 import type { UtilityProfile } from '../../../../shared/profiles';
+import { describeRestoration, restorationNeed } from '../../../../shared/payments/transaction';
 import type { Found } from './lookup';
 
 const STATUS: Record<AccountStatus, { word: string; tone: 'ok' | 'warn' | 'stop'; icon: string }> = {
@@ -44,9 +45,30 @@ export function AccountPanel({ found, profile }: { found: Found; profile: Utilit
       <p className={`badge ${s.tone}`}>
         <span aria-hidden="true">{s.icon}</span> {s.word}
       </p>
+      <AccountAlert found={found} profile={profile} />
       <p className="muted">
         as of {time(found.asOf)} ({found.source === 'cache' ? 'cached' : 'from central'})
       </p>
     </section>
   );
+}
+
+/** The one thing about the account that changes what the cashier does next, in words. */
+function AccountAlert({ found, profile }: { found: Found; profile: UtilityProfile }) {
+  const a = found.account;
+  if (a.status === 'shut_off') {
+    const need = restorationNeed(a, profile);
+    return <p className="alert-text stop">{need ? `To restore service: ${describeRestoration(need)}.` : 'Service is shut off.'}</p>;
+  }
+  if (a.status === 'certified' && profile.certified) {
+    return (
+      <p className="alert-text stop">
+        {a.certifiedAmount ? `Certified ${formatMoney(a.certifiedAmount)}. ` : ''}
+        {profile.certified.cashierNotice}
+      </p>
+    );
+  }
+  if (a.status === 'final_billed' && profile.finalBilled) return <p className="alert-text warn">{profile.finalBilled.notice}</p>;
+  if (a.status === 'closed') return <p className="alert-text stop">Closed account: payments are not taken for it.</p>;
+  return null;
 }

@@ -5,12 +5,12 @@
 import type { CSSProperties } from 'react';
 import type { PosPrintItem } from '../../../../shared/receipt/print-data';
 import type { PaperWidth } from '../../../../shared/station';
+import { PAPER } from '../../../../shared/receipt/layout';
 
-const WIDTH: Record<PaperWidth, string> = { '80mm': '302px', '58mm': '219px' };
-
-export function ReceiptView({ items, paperWidth }: { items: PosPrintItem[]; paperWidth: PaperWidth }) {
+export function ReceiptView({ items, paperWidth, label }: { items: PosPrintItem[]; paperWidth: PaperWidth; label?: string }) {
+  // Content-box at the printer's page width, so the preview wraps exactly where the paper does.
   return (
-    <div className="paper" style={{ width: WIDTH[paperWidth] }} data-paper-width={paperWidth}>
+    <div className="paper" role="document" aria-label={label} style={{ width: `${PAPER[paperWidth].pagePx}px`, boxSizing: 'content-box' }} data-paper-width={paperWidth}>
       {items.map((item, i) =>
         item.type === 'text' ? (
           <div key={i} style={item.style as CSSProperties} dangerouslySetInnerHTML={{ __html: item.value }} />

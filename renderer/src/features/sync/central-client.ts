@@ -8,11 +8,14 @@ import {
   accountResponseSchema,
   errorResponseSchema,
   postPaymentsResponseSchema,
+  postVoidsResponseSchema,
   type AccountFeedResponse,
   type PostPaymentsResponse,
+  type PostVoidsResponse,
 } from '../../../../shared/sync/protocol';
 import type { Account } from '../../../../shared/accounts/account';
 import type { Payment } from '../../../../shared/payments/payment';
+import type { Void } from '../../../../shared/payments/void';
 
 export class CentralUnreachable extends Error {}
 export class CentralRefused extends Error {
@@ -28,6 +31,7 @@ export type CentralClient = {
   account(utility: string, number: string): Promise<Account | null>;
   feed(utility: string, after: string, limit: number): Promise<AccountFeedResponse>;
   postPayments(payments: Payment[]): Promise<PostPaymentsResponse>;
+  postVoids(voids: Void[]): Promise<PostVoidsResponse>;
   health(): Promise<boolean>;
 };
 
@@ -68,6 +72,11 @@ export function httpCentralClient(baseUrl: string, token: string, timeoutMs = 80
     async postPayments(payments) {
       const r = await call('/v1/payments', postPaymentsResponseSchema, { method: 'POST', body: JSON.stringify({ payments }) });
       if (!r) throw new CentralRefused(404, 'payments endpoint not found');
+      return r;
+    },
+    async postVoids(voids) {
+      const r = await call('/v1/voids', postVoidsResponseSchema, { method: 'POST', body: JSON.stringify({ voids }) });
+      if (!r) throw new CentralRefused(404, 'voids endpoint not found');
       return r;
     },
     async health() {

@@ -6,7 +6,7 @@
 import { MAX_PAYMENTS_PER_BATCH } from '../../../../shared/sync/protocol';
 import { applyResults, countPending, noteAttempt, oldestPending, pendingBatch } from '../../db/outbox';
 import { getMeta, setMeta } from '../../db/meta';
-import type { CounterDb } from '../../db/schema';
+import type { CounterDb, OutboxEntry } from '../../db/schema';
 import { backoffDelay } from './backoff';
 import { CentralRefused, CentralUnreachable, type CentralClient } from './central-client';
 
@@ -61,6 +61,12 @@ export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lo
       };
     });
 
+  function sendRun(run: OutboxEntry[]) {
+    const payments = run.flatMap((e) => (e.kind === 'payment' ? [e.payment] : []));
+    const voids = run.flatMap((e) => (e.kind === 'void' ? [e.void] : []));
+    return payments.length > 0 ? client.postPayments(payments) : client.postVoids(voids);
+  }
+
   /** Sends one batch. Returns how long to wait before the next step. */
   async function step(): Promise<number> {
     const batch = await pendingBatch(db, BATCH);
@@ -69,8 +75,12 @@ export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lo
       await publish({ online: ok, lastError: ok ? null : state.lastError });
       return IDLE_CHECK_MS;
     }
+    // Payments and voids go to their own endpoints; a run of one kind at a time keeps the order.
+    const first = batch[0]!;
+    const end = batch.findIndex((e) => e.kind !== first.kind);
+    const run = end === -1 ? batch : batch.slice(0, end);
     try {
-      const res = await client.postPayments(batch.map((e) => e.payment));
+      const res = await sendRun(run);
       await applyResults(db, res.results);
       await setMeta(db, 'lastSyncAt', new Date().toISOString());
       failures = 0;
@@ -78,10 +88,10 @@ export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lo
       return 0;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      await noteAttempt(db, batch.map((b) => b.id), message);
+      await noteAttempt(db, run.map((b) => b.id), message);
       if (e instanceof CentralRefused && e.status !== 401 && e.status !== 403 && e.status !== 429) {
         // The whole batch was refused as malformed: keep each entry for a supervisor, never resend blindly.
-        await applyResults(db, batch.map((b) => ({ id: b.id, status: 'rejected' as const, error: message })));
+        await applyResults(db, run.map((b) => ({ id: b.id, status: 'rejected' as const, error: message })));
         await publish({ online: true, lastError: message });
         return 0;
       }

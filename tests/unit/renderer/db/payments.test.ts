@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CounterDb } from '../../../../renderer/src/db/schema';
 import { commitPayment, DuplicatePaymentError } from '../../../../renderer/src/db/payments';
 import { applyResults, countPending, pendingBatch } from '../../../../renderer/src/db/outbox';
+import { verifyJournal } from '../../../../renderer/src/db/journal';
 import { cashPayment, rosa } from '../sample';
 
 let db: CounterDb;
@@ -17,7 +18,7 @@ describe('commitPayment', () => {
   it('writes the payment to the journal and the outbox together', async () => {
     const p = cashPayment();
     await commitPayment(db, p, { [rosa.number]: rosa });
-    const journal = await db.journal.toArray();
+    const journal = (await db.journal.toArray()).flatMap((e) => (e.kind === 'payment' ? [e] : []));
     const outbox = await db.outbox.toArray();
     expect(journal).toHaveLength(1);
     expect(journal[0]?.payment.total).toBe('182.40');
@@ -64,5 +65,31 @@ describe('the outbox', () => {
     expect(await countPending(db)).toBe(1);
     expect((await db.journal.where('id').equals(a!.id).first())?.central?.reference).toBe('P00000001');
     expect(await db.outbox.count()).toBe(4);
+  });
+});
+
+describe('the journal chain', () => {
+  it('numbers entries without gaps and verifies; a changed amount is named', async () => {
+    for (let i = 0; i < 4; i++) await commitPayment(db, cashPayment(), {});
+    expect(await verifyJournal(db)).toEqual({ ok: true, count: 4 });
+    expect((await db.journal.orderBy('seq').toArray()).map((e) => e.n)).toEqual([1, 2, 3, 4]);
+    // Someone edits the third payment's amount in a copy of the store.
+    const third = (await db.journal.orderBy('seq').toArray())[2]!;
+    await db.journal.update(third.seq!, { 'payment.total': '1.00' } as never);
+    expect(await verifyJournal(db)).toMatchObject({ ok: false, at: 3, problem: 'entry 3 was changed after it was written' });
+  });
+
+  it('a removed entry breaks the chain at the gap', async () => {
+    for (let i = 0; i < 3; i++) await commitPayment(db, cashPayment(), {});
+    const second = (await db.journal.orderBy('seq').toArray())[1]!;
+    await db.journal.delete(second.seq!);
+    expect(await verifyJournal(db)).toMatchObject({ ok: false, at: 3 });
+  });
+
+  it("central's answer is recorded without breaking the chain", async () => {
+    const p = cashPayment();
+    await commitPayment(db, p, {});
+    await applyResults(db, [{ id: p.id, status: 'posted', reference: 'P00000009', postedAt: '2026-11-22T10:00:00Z' }]);
+    expect(await verifyJournal(db)).toEqual({ ok: true, count: 1 });
   });
 });

@@ -8,6 +8,7 @@ import { startSyncRunner, type SyncRunner } from '../../../../renderer/src/featu
 import { CentralUnreachable, type CentralClient } from '../../../../renderer/src/features/sync/central-client';
 import { backoffDelay } from '../../../../renderer/src/features/sync/backoff';
 import type { Payment } from '../../../../shared/payments/payment';
+import type { Void } from '../../../../shared/payments/void';
 import type { PaymentResult } from '../../../../shared/sync/protocol';
 import { canonicalPayment } from '../../../../shared/payments/payment';
 import { cashPayment } from '../sample';
@@ -17,6 +18,23 @@ function fakeCentral() {
   const stored = new Map<string, { canonical: string; reference: string }>();
   const received: string[][] = [];
   let mode: 'up' | 'down' | 'lose-reply' = 'up';
+  async function post(items: Array<{ id: string; canonical: string }>) {
+    if (mode === 'down') throw new CentralUnreachable('connection refused');
+    received.push(items.map((p) => p.id));
+    const results: PaymentResult[] = items.map((p) => {
+      const had = stored.get(p.id);
+      if (!had) {
+        const reference = `P${String(stored.size + 1).padStart(8, '0')}`;
+        stored.set(p.id, { canonical: p.canonical, reference });
+        return { id: p.id, status: 'posted', reference, postedAt: new Date().toISOString() };
+      }
+      return had.canonical === p.canonical
+        ? { id: p.id, status: 'already_posted', reference: had.reference, postedAt: new Date().toISOString() }
+        : { id: p.id, status: 'conflict', error: 'other contents' };
+    });
+    if (mode === 'lose-reply') throw new CentralUnreachable('reply lost');
+    return { results };
+  }
   const client: CentralClient = {
     async account() {
       return null;
@@ -28,21 +46,10 @@ function fakeCentral() {
       return mode === 'up';
     },
     async postPayments(payments: Payment[]) {
-      if (mode === 'down') throw new CentralUnreachable('connection refused');
-      received.push(payments.map((p) => p.id));
-      const results: PaymentResult[] = payments.map((p) => {
-        const had = stored.get(p.id);
-        if (!had) {
-          const reference = `P${String(stored.size + 1).padStart(8, '0')}`;
-          stored.set(p.id, { canonical: canonicalPayment(p), reference });
-          return { id: p.id, status: 'posted', reference, postedAt: new Date().toISOString() };
-        }
-        return had.canonical === canonicalPayment(p)
-          ? { id: p.id, status: 'already_posted', reference: had.reference, postedAt: new Date().toISOString() }
-          : { id: p.id, status: 'conflict', error: 'other contents' };
-      });
-      if (mode === 'lose-reply') throw new CentralUnreachable('reply lost');
-      return { results };
+      return post(payments.map((p) => ({ id: p.id, canonical: canonicalPayment(p) })));
+    },
+    async postVoids(voids: Void[]) {
+      return post(voids.map((v) => ({ id: v.id, canonical: JSON.stringify(v) })));
     },
   };
   return {

@@ -38,6 +38,13 @@ describe('accountSchema', () => {
     expect(issues(sampleAccount({ shutOffsLast12Months: 1.5 })).map((i) => i.path)).toEqual(['shutOffsLast12Months']);
   });
 
+  it('an account sent without beyondShutOff has not gone beyond shut-off', () => {
+    const { beyondShutOff: _b, ...sent } = sampleAccount({ status: 'shut_off', shutOffsLast12Months: 1 });
+    expect(accountSchema.parse(sent).beyondShutOff).toBe(false);
+    expect(accountSchema.parse(sampleAccount({ beyondShutOff: true })).beyondShutOff).toBe(true);
+    expect(issues(sampleAccount({ beyondShutOff: 'yes' })).map((i) => i.path)).toEqual(['beyondShutOff']);
+  });
+
   it('refuses an account number with letters or separators', () => {
     expect(issues(sampleAccount({ number: '1234567890-12' })).map((i) => i.path)).toEqual(['number']);
   });

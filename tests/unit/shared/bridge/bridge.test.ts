@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { posPrintItemSchema, printRequestSchema } from '../../../../shared/bridge/bridge';
+import { hasForeignMarkup, MARKUP_RULE_MESSAGE, posPrintItemSchema, printRequestSchema } from '../../../../shared/bridge/bridge';
 
 const items = [{ type: 'text', value: 'Receipt' }];
 
@@ -38,5 +38,38 @@ describe('posPrintItemSchema: bar codes', () => {
   it('refuses a font size outside 6-40', () => {
     expect(posPrintItemSchema.safeParse({ type: 'barCode', value: 'x', fontsize: 41 }).success).toBe(false);
     expect(posPrintItemSchema.safeParse({ type: 'barCode', value: 'x', fontsize: 6 }).success).toBe(true);
+  });
+});
+
+describe('the markup rule (shared by the browser preview and counter:print)', () => {
+  it.each([
+    'Receipt',
+    '<span>Total</span><span>$182.40</span>',
+    '<b>Change</b><br><strong>$17.60</strong><br/>',
+    'Water &amp; &lt;Sewer&gt;',
+  ])('accepts %j', (value) => {
+    expect(posPrintItemSchema.safeParse({ type: 'text', value }).success).toBe(true);
+    expect(hasForeignMarkup(value)).toBe(false);
+  });
+
+  it.each([
+    '<img src=x onerror=alert(1)>',
+    '<span onclick="x()">a</span>',
+    '<script>require("child_process")</script>',
+    '<svg/onload=alert(1)>',
+    '<SPAN style="x">a</SPAN>',
+    '<iframe src="file:///etc/passwd">',
+    'a > b',
+    'a < b',
+  ])('refuses %j with the rule, on the item value', (value) => {
+    const r = printRequestSchema.safeParse({ items: [{ type: 'text', value: 'Receipt' }, { type: 'text', value }], paperWidth: '80mm' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([{ path: ['items', 1, 'value'], message: MARKUP_RULE_MESSAGE }]);
+  });
+
+  it('refuses url(...) in any style, by its key', () => {
+    const r = printRequestSchema.safeParse({ items: [{ type: 'text', value: 'x', style: { fontSize: '12px', backgroundImage: 'URL("https://evil.example/?d=1")' } }], paperWidth: '80mm' });
+    expect(r.error?.issues.map((i) => i.path)).toEqual([['items', 0, 'style', 'backgroundImage']]);
+    expect(posPrintItemSchema.safeParse({ type: 'text', value: 'x', style: { background: 'url (x)' } }).success).toBe(false);
   });
 });

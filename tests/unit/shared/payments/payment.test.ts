@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { judgeCash } from '../../../../shared/payments/cash';
-import { canonicalPayment, paymentRuleError, paymentSchema, type Payment } from '../../../../shared/payments/payment';
-import { portlandWaterBureau } from '../../../../shared/profiles';
+import { CARD_NUMBER_MESSAGE } from '../../../../shared/payments/card-guard';
+import { canonicalPayment, paymentRuleError, paymentSchema, tenderRuleError, type Payment, type Tender } from '../../../../shared/payments/payment';
+import { clackamasWes, portlandWaterBureau, portsmouth } from '../../../../shared/profiles';
+import { utilityProfileSchema } from '../../../../shared/profiles/schema';
 import { centsToString, samplePayment, stringToCents } from '../fixtures';
 
 const pwb = portlandWaterBureau;
@@ -40,7 +42,7 @@ describe('paymentSchema', () => {
     [{ change: '17.6' }, 'change'],
     [{ tenders: [{ kind: 'cash', bills: '200', coins: '0.00' }] }, 'tenders.0.bills'],
     [{ tenders: [{ kind: 'cash', bills: '200.00', coins: '0.001' }] }, 'tenders.0.coins'],
-    [{ tenders: [{ kind: 'card', amount: '200.00' }] }, 'tenders.0.kind'],
+    [{ tenders: [{ kind: 'voucher', amount: '200.00' }] }, 'tenders.0.kind'],
     [{ lines: [] }, 'lines'],
     [{ tenders: [] }, 'tenders'],
     [{ lines: [{ accountNumber: '1000-000001', amount: '182.40' }] }, 'lines.0.accountNumber'],
@@ -48,6 +50,19 @@ describe('paymentSchema', () => {
     [{ cashier: '' }, 'cashier'],
   ])('refuses %j at %s', (override, path) => {
     expect(issuePaths(samplePayment(override))).toEqual([path]);
+  });
+
+  it('a card tender without its brand, last four and approval code is refused at each of them', () => {
+    expect(issuePaths(samplePayment({ tenders: [{ kind: 'card', amount: '200.00' }] }))).toEqual([
+      'tenders.0.brand',
+      'tenders.0.last4',
+      'tenders.0.approvalCode',
+    ]);
+  });
+
+  it('a payment sent without a memo gets an empty one', () => {
+    const { memo: _memo, ...withoutMemo } = samplePayment();
+    expect(paymentSchema.parse(withoutMemo).memo).toBe('');
   });
 
   it('a drawer session may be null, not empty', () => {
@@ -145,7 +160,7 @@ describe('canonicalPayment', () => {
   it('is stable under key order', () => {
     const p = samplePayment();
     const q = reversedKeys(p) as Payment;
-    expect(Object.keys(q)[0]).toBe('change');
+    expect(Object.keys(q)[0]).toBe('memo');
     expect(canonicalPayment(q)).toBe(canonicalPayment(p));
   });
 
@@ -243,5 +258,161 @@ describe('cash payments judged at the counter pass central (property)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+/** A PWB payment over two accounts, with cash, a check, a money order and a card: 182.40 + 100.00 = 282.40. */
+function splitPayment(overrides: Record<string, unknown> = {}): Payment {
+  return samplePayment({
+    lines: [
+      { accountNumber: '1000000001', amount: '182.40' },
+      { accountNumber: '1000000002', amount: '100.00' },
+    ],
+    tenders: [
+      { kind: 'cash', bills: '40.00', coins: '2.40' },
+      { kind: 'check', amount: '100.00', checkNumber: '5521', routingNumber: '021000021' },
+      { kind: 'money_order', amount: '50.00', serial: '19-0442871' },
+      { kind: 'card', amount: '100.00', brand: 'Visa', last4: '1111', approvalCode: 'A1B2C3' },
+    ],
+    total: '282.40',
+    tendered: '292.40',
+    change: '10.00',
+    memo: 'one check for two bills',
+    ...overrides,
+  });
+}
+
+describe('paymentSchema: every tender (issue 3)', () => {
+  it('accepts a split payment over two accounts unchanged, and central finds nothing wrong with it', () => {
+    expect(paymentSchema.parse(splitPayment())).toEqual(splitPayment());
+    expect(paymentRuleError(splitPayment(), pwb)).toBeNull();
+  });
+
+  it('a check may come without a routing number, never with a bad one', () => {
+    const check = (routingNumber: string | null) => splitPayment({ tenders: [{ kind: 'check', amount: '292.40', checkNumber: '1', routingNumber }] });
+    expect(issuePaths(check(null))).toEqual([]);
+    const r = paymentSchema.safeParse(check('021000022'));
+    expect(r.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([
+      { path: 'tenders.0.routingNumber', message: 'fails its check digit (3-7-1); read it again from the bottom of the check' },
+    ]);
+    expect(issuePaths(check('130000006'))).toEqual(['tenders.0.routingNumber']);
+    expect(issuePaths(check(''))).toEqual(['tenders.0.routingNumber']);
+  });
+
+  it.each([
+    [{ kind: 'check', amount: '1.00', checkNumber: '', routingNumber: null }, 'tenders.0.checkNumber'],
+    [{ kind: 'check', amount: '1.00', checkNumber: '12345678901', routingNumber: null }, 'tenders.0.checkNumber'],
+    [{ kind: 'money_order', amount: '1.00', serial: 'abc' }, 'tenders.0.serial'],
+    [{ kind: 'card', amount: '1.00', brand: 'Visa', last4: '11111', approvalCode: 'A1' }, 'tenders.0.last4'],
+    [{ kind: 'card', amount: '1.00', brand: '', last4: '1111', approvalCode: 'A1' }, 'tenders.0.brand'],
+    [{ kind: 'card', amount: '1.00', brand: 'Visa', last4: '1111', approvalCode: 'A' }, 'tenders.0.approvalCode'],
+    [{ kind: 'money_order', amount: '1.001', serial: 'ABCD' }, 'tenders.0.amount'],
+    [{ kind: 'card', amount: '-1.00', brand: 'Visa', last4: '1111', approvalCode: 'A1' }, 'tenders.0.amount'],
+  ])('refuses the tender %j at %s', (tender, path) => {
+    expect(issuePaths(samplePayment({ tenders: [tender] }))).toEqual([path]);
+  });
+
+  it('refuses a card number in the memo, at memo', () => {
+    const r = paymentSchema.safeParse(samplePayment({ memo: 'paid with 4111 1111 1111 1111' }));
+    expect(r.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))).toEqual([{ path: 'memo', message: CARD_NUMBER_MESSAGE }]);
+  });
+
+  it('refuses a card number anywhere else too, naming where', () => {
+    const tenders = [{ kind: 'money_order', amount: '200.00', serial: '4111111111111111' }];
+    expect(issuePaths(samplePayment({ tenders }))).toEqual(['tenders.0.serial']);
+    expect(issuePaths(samplePayment({ cashier: '4111-1111-1111-1111' }))).toEqual(['cashier']);
+  });
+
+  it('keeps account numbers and UUIDs, which are not card numbers', () => {
+    expect(issuePaths(samplePayment({ memo: 'split 1000000001 1000000002' }))).toEqual([]);
+    // This UUIDv7's digits, joined across its dashes, pass Luhn: it is still an id, not a card.
+    expect(issuePaths(samplePayment({ id: '0195959d-c78c-79c9-8032-28622637038e' }))).toEqual([]);
+  });
+
+  it('a memo is at most 200 characters', () => {
+    expect(issuePaths(samplePayment({ memo: 'x'.repeat(200) }))).toEqual([]);
+    expect(issuePaths(samplePayment({ memo: 'x'.repeat(201) }))).toEqual(['memo']);
+  });
+});
+
+describe('tenderRuleError: what the profile takes', () => {
+  /** Tenders as they come off the wire: amounts already checked by the schema. */
+  const tender = (t: Record<string, unknown>) => t as Tender;
+  const card = (brand: string) => tender({ kind: 'card', amount: '10.00', brand, last4: '1111', approvalCode: 'A1' });
+  const cash = tender({ kind: 'cash', bills: '10.00', coins: '0.00' });
+
+  it('PWB takes Visa and Mastercard only, quoting its policy, at the card that is refused', () => {
+    expect(tenderRuleError([cash, card('Visa'), card('American Express')], pwb)).toBe(
+      'tenders.2.brand: Portland Water Bureau takes Visa and Mastercard only (Portland Water Bureau Account Management Policy)',
+    );
+    expect(tenderRuleError([card('Mastercard')], pwb)).toBeNull();
+  });
+
+  it('Portsmouth takes American Express; WES takes Discover', () => {
+    expect(tenderRuleError([card('American Express')], portsmouth)).toBeNull();
+    expect(tenderRuleError([card('Discover')], clackamasWes)).toBeNull();
+    expect(tenderRuleError([card('Visa')], portsmouth)).toMatch(/^tenders\.0\.brand: City of Portsmouth Water & Sewer takes /);
+  });
+
+  it('a check over $99,999,999.99 is refused; exactly that is taken', () => {
+    const check = (amount: string) => tender({ kind: 'check', amount, checkNumber: '1', routingNumber: null });
+    expect(tenderRuleError([check('99999999.99')], pwb)).toBeNull();
+    expect(tenderRuleError([check('100000000.00')], pwb)).toBe("tenders.0.amount: a check can be for at most $99,999,999.99 (the MICR amount field's limit)");
+  });
+
+  it('zero checks, money orders and cards are refused', () => {
+    expect(tenderRuleError([tender({ kind: 'check', amount: '0.00', checkNumber: '1', routingNumber: null })], pwb)).toBe('tenders.0.amount: a check must be for more than $0.00');
+    expect(tenderRuleError([tender({ kind: 'money_order', amount: '0.00', serial: 'ABCD' })], pwb)).toBe('tenders.0.amount: a money order must be for more than $0.00');
+    expect(tenderRuleError([tender({ ...card('Visa'), amount: '0.00' })], pwb)).toBe('tenders.0.amount: a card payment must be for more than $0.00');
+  });
+
+  it('a kind the profile does not take is refused with its source', () => {
+    const t = portlandWaterBureau.tenders;
+    const noChecks = utilityProfileSchema.parse({ ...portlandWaterBureau, tenders: { ...t, check: { ...t.check, accepted: false }, moneyOrder: { ...t.moneyOrder, accepted: false }, card: { ...t.card, accepted: false } } });
+    expect(tenderRuleError([tender({ kind: 'check', amount: '1.00', checkNumber: '1', routingNumber: null })], noChecks)).toBe(
+      'tenders.0: Portland Water Bureau does not take checks here (Portland Water Bureau Account Management Policy)',
+    );
+    expect(tenderRuleError([tender({ kind: 'money_order', amount: '1.00', serial: 'ABCD' })], noChecks)).toBe(
+      'tenders.0: Portland Water Bureau does not take money orders here (Portland Water Bureau Account Management Policy)',
+    );
+    expect(tenderRuleError([card('Visa')], noChecks)).toBe('tenders.0: Portland Water Bureau does not take cards here (Portland Water Bureau Account Management Policy)');
+  });
+});
+
+describe('paymentRuleError: the split rules, as central judges them', () => {
+  it('change comes only from cash: a card over the total cannot give change', () => {
+    const p = samplePayment({ tenders: [{ kind: 'card', amount: '200.00', brand: 'Visa', last4: '1111', approvalCode: 'A1' }] });
+    expect(paymentRuleError(p, pwb)).toBe('change: change comes only from cash and cannot exceed the cash tendered');
+  });
+
+  it('change may be all of the cash, not a cent more', () => {
+    const tenders = (card: string) => [
+      { kind: 'cash', bills: '20.00', coins: '0.00' },
+      { kind: 'card', amount: card, brand: 'Visa', last4: '1111', approvalCode: 'A1' },
+    ];
+    expect(paymentRuleError(samplePayment({ tenders: tenders('182.40'), tendered: '202.40', change: '20.00' }), pwb)).toBeNull();
+    expect(paymentRuleError(samplePayment({ tenders: tenders('182.41'), tendered: '202.41', change: '20.01' }), pwb)).toBe(
+      'change: change comes only from cash and cannot exceed the cash tendered',
+    );
+  });
+
+  it('an account appears once per payment', () => {
+    const p = samplePayment({
+      lines: [
+        { accountNumber: '1000000001', amount: '100.00' },
+        { accountNumber: '1000000001', amount: '82.40' },
+      ],
+    });
+    expect(paymentRuleError(p, pwb)).toBe('lines: each account appears once per payment');
+  });
+
+  it('a card brand the profile does not take is refused by central too', () => {
+    const p = splitPayment({ tenders: [{ kind: 'cash', bills: '192.40', coins: '0.00' }, { kind: 'card', amount: '100.00', brand: 'American Express', last4: '0005', approvalCode: 'A1' }] });
+    expect(paymentRuleError(p, pwb)).toBe('tenders.1.brand: Portland Water Bureau takes Visa and Mastercard only (Portland Water Bureau Account Management Policy)');
+    const lines = [
+      { accountNumber: '123456789012', amount: '182.40' },
+      { accountNumber: '123456789013', amount: '100.00' },
+    ];
+    expect(paymentRuleError(samplePayment({ ...p, utility: 'portsmouth', lines }), portsmouth)).toBeNull();
   });
 });

@@ -26,8 +26,32 @@ describe('the Portland Water Bureau profile', () => {
     expect(portlandWaterBureau.center.phone).toBe('503-823-7770');
   });
 
-  it('charges $35.00 for a returned payment, and its receipt footer says so', () => {
+  it('charges $35.00 for a returned payment (printed once, from the fee table, not again in the footer)', () => {
     expect(portlandWaterBureau.fees.find((f) => f.code === 'returned-payment')?.amount).toBe('35.00');
-    expect(portlandWaterBureau.receipt.footerLines).toContain('A returned payment carries a $35.00 fee.');
+    expect(portlandWaterBureau.receipt.footerLines.join(' ')).not.toContain('$35.00');
+  });
+});
+
+describe('the Portland Water Bureau profile: tenders and collection rules (issue 3)', () => {
+  const policy = { title: 'Portland Water Bureau Account Management Policy', seed: '002' };
+
+  it('takes checks up to the MICR limit, money orders, and Visa and Mastercard only', () => {
+    expect(portlandWaterBureau.tenders.check).toEqual({ accepted: true, maxAmount: '99999999.99', source: policy });
+    expect(portlandWaterBureau.tenders.moneyOrder).toEqual({ accepted: true, source: policy });
+    expect(portlandWaterBureau.tenders.card).toEqual({ accepted: true, brands: ['Visa', 'Mastercard'], source: policy });
+  });
+
+  it('restores service on 50% promised (once), 50% posted (more than once), 100% posted (beyond shut-off), from City Code 21.16.040', () => {
+    expect(portlandWaterBureau.restoration).toEqual({
+      once: { basis: 'promise', percent: 50 },
+      moreThanOnce: { basis: 'posted', percent: 50 },
+      beyondShutOff: { basis: 'posted', percent: 100 },
+      source: { title: 'Portland City Code 21.16.040 and PWB Account Management Policy', seed: '003' },
+    });
+  });
+
+  it('has no certified accounts, and says final-billed accounts get no payment arrangements', () => {
+    expect(portlandWaterBureau.certified).toBeNull();
+    expect(portlandWaterBureau.finalBilled).toEqual({ notice: 'Final-billed account: no payment arrangements.', source: policy });
   });
 });

@@ -15,7 +15,7 @@ describe('utilityProfileSchema: a utility edits its profile, the schema checks t
 
   it('refuses a coin limit or fee that is not a two-decimal amount', () => {
     const cash = { ...portlandWaterBureau.tenders.cash, coinLimit: '5' };
-    expect(issues({ tenders: { cash } })).toEqual([
+    expect(issues({ tenders: { ...portlandWaterBureau.tenders, cash } })).toEqual([
       { path: 'tenders.cash.coinLimit', message: 'must be an amount with exactly two decimals, like 12.34' },
     ]);
     const fees = [{ ...portlandWaterBureau.fees[0], amount: '$35' }];
@@ -24,7 +24,7 @@ describe('utilityProfileSchema: a utility edits its profile, the schema checks t
 
   it('allows no coin limit, and no fees', () => {
     const cash = { ...portlandWaterBureau.tenders.cash, coinLimit: null };
-    expect(issues({ tenders: { cash } })).toEqual([]);
+    expect(issues({ tenders: { ...portlandWaterBureau.tenders, cash } })).toEqual([]);
     const { fees: _fees, ...withoutFees } = portlandWaterBureau;
     expect(utilityProfileSchema.parse(withoutFees).fees).toEqual([]);
   });
@@ -39,5 +39,44 @@ describe('utilityProfileSchema: a utility edits its profile, the schema checks t
     expect(accountNumberFormatSchema.safeParse({ digits: 3, display: '###', source }).success).toBe(false);
     expect(accountNumberFormatSchema.safeParse({ digits: 21, display: '#'.repeat(21), source }).success).toBe(false);
     expect(accountNumberFormatSchema.safeParse({ digits: 12, display: '##########-##', source }).success).toBe(true);
+  });
+});
+
+describe('utilityProfileSchema: tenders and collection rules (issue 3)', () => {
+  const tenders = portlandWaterBureau.tenders;
+
+  it('needs every tender section: a profile says what it takes and what it does not', () => {
+    expect(issues({ tenders: { cash: tenders.cash } }).map((i) => i.path)).toEqual(['tenders.check', 'tenders.moneyOrder', 'tenders.card']);
+  });
+
+  it('a check limit defaults to the MICR field, $99,999,999.99, and must be a two-decimal amount', () => {
+    const { maxAmount: _max, ...check } = tenders.check;
+    expect(utilityProfileSchema.parse({ ...portlandWaterBureau, tenders: { ...tenders, check } }).tenders.check.maxAmount).toBe('99999999.99');
+    expect(issues({ tenders: { ...tenders, check: { ...tenders.check, maxAmount: '100000000' } } }).map((i) => i.path)).toEqual(['tenders.check.maxAmount']);
+  });
+
+  it('card brands are named, each with at least one letter', () => {
+    expect(issues({ tenders: { ...tenders, card: { ...tenders.card, brands: ['Visa', ''] } } }).map((i) => i.path)).toEqual(['tenders.card.brands.1']);
+    expect(issues({ tenders: { ...tenders, card: { ...tenders.card, accepted: false, brands: [] } } })).toEqual([]);
+  });
+
+  it('restoration percents are whole numbers 0-100, on a promise or posted', () => {
+    const r = portlandWaterBureau.restoration;
+    expect(issues({ restoration: { ...r, once: { basis: 'promise', percent: 101 } } }).map((i) => i.path)).toEqual(['restoration.once.percent']);
+    expect(issues({ restoration: { ...r, moreThanOnce: { basis: 'posted', percent: 50.5 } } }).map((i) => i.path)).toEqual(['restoration.moreThanOnce.percent']);
+    expect(issues({ restoration: { ...r, beyondShutOff: { basis: 'paid', percent: 100 } } }).map((i) => i.path)).toEqual(['restoration.beyondShutOff.basis']);
+    expect(issues({ restoration: { ...r, source: undefined } }).map((i) => i.path)).toEqual(['restoration.source']);
+  });
+
+  it('restoration, certified and final-billed rules default to none', () => {
+    const { restoration: _r, certified: _c, finalBilled: _f, ...without } = portlandWaterBureau;
+    const parsed = utilityProfileSchema.parse(without);
+    expect([parsed.restoration, parsed.certified, parsed.finalBilled]).toEqual([null, null, null]);
+  });
+
+  it('a certified rule names who is paid, both notices and its source', () => {
+    const certified = { payTo: 'County Tax Collector', cashierNotice: 'Pay the county.', receiptNotice: 'Pay the county.', source: { title: 'ORS 454.225' } };
+    expect(issues({ certified })).toEqual([]);
+    expect(issues({ certified: { ...certified, payTo: '', receiptNotice: undefined } }).map((i) => i.path)).toEqual(['certified.payTo', 'certified.receiptNotice']);
   });
 });

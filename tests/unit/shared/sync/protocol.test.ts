@@ -9,6 +9,8 @@ import {
   paymentResultSchema,
   postPaymentsRequestSchema,
   postPaymentsResponseSchema,
+  postVoidsRequestSchema,
+  postVoidsResponseSchema,
 } from '../../../../shared/sync/protocol';
 import { uuidv7 } from '../../../../shared/ids';
 import { sampleAccount, samplePayment } from '../fixtures';
@@ -123,5 +125,60 @@ describe('health', () => {
     expect(healthResponseSchema.parse({ ok: true, version: '0.1.0', database: 'pglite' }).database).toBe('pglite');
     expect(healthResponseSchema.safeParse({ ok: false, version: '0.1.0', database: 'pglite' }).success).toBe(false);
     expect(healthResponseSchema.safeParse({ ok: true, version: '0.1.0', database: 'sqlite' }).success).toBe(false);
+  });
+});
+
+describe('postVoidsRequestSchema', () => {
+  const sampleVoid = (id: string) => ({
+    id,
+    paymentId: samplePayment().id,
+    utility: 'pwb',
+    stationId: 'wic-1',
+    cashier: 'jdoe',
+    approvedBy: 'msupervisor',
+    reason: 'Keyed to the wrong account',
+    drawerSessionId: null,
+    takenAt: '2025-03-14T17:10:00.000Z',
+  });
+
+  it('accepts one void and a full batch of 500', () => {
+    expect(postVoidsRequestSchema.parse({ voids: [sampleVoid(uuidv7())] }).voids).toHaveLength(1);
+    const batch = Array.from({ length: 500 }, (_, i) => sampleVoid(uuidv7(1_741_972_200_000 + i)));
+    expect(postVoidsRequestSchema.parse({ voids: batch }).voids).toHaveLength(500);
+  });
+
+  it('refuses an empty batch, more than 500, and a self-approved void by its place in the batch', () => {
+    expect(refusal(postVoidsRequestSchema, { voids: [] }).field).toBe('voids');
+    expect(refusal(postVoidsRequestSchema, { voids: Array.from({ length: 501 }, () => sampleVoid(uuidv7())) }).field).toBe('voids');
+    expect(refusal(postVoidsRequestSchema, { voids: [sampleVoid(uuidv7()), { ...sampleVoid(uuidv7()), approvedBy: 'jdoe' }] })).toEqual({
+      error: 'voids.1.approvedBy: a cashier cannot approve their own void',
+      field: 'voids.1.approvedBy',
+    });
+  });
+
+  it('results have the same fates as payments', () => {
+    const id = uuidv7();
+    const results = [
+      { id, status: 'posted', reference: 'V-1', postedAt: '2025-03-14T17:10:01Z' },
+      { id, status: 'rejected', error: 'no such payment' },
+    ];
+    expect(postVoidsResponseSchema.parse({ results }).results).toEqual(results);
+  });
+});
+
+describe('payments with every tender cross the wire', () => {
+  it('a batch of payments with random UUIDs is never refused for a card number in the id', () => {
+    for (let round = 0; round < 4; round++) {
+      const payments = Array.from({ length: 500 }, (_, i) => samplePayment({ id: uuidv7(1_741_971_900_000 + i) }));
+      expect(postPaymentsRequestSchema.safeParse({ payments }).success).toBe(true);
+    }
+  });
+
+  it('names a card number in a memo by its place in the batch', () => {
+    const payments = [samplePayment(), samplePayment({ memo: 'card 4111 1111 1111 1111' })];
+    expect(refusal(postPaymentsRequestSchema, { payments })).toEqual({
+      error: 'payments.1.memo: card numbers are not recorded here: enter only the last four digits on the card field',
+      field: 'payments.1.memo',
+    });
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The file commands of the CLI, callable in-process (the tests do): `import-accounts` and `export-postings`.
+ * Each opens the database (PostgreSQL when DATABASE_URL is set, else PGlite at the data folder), applies
+ * the migrations, does its work, closes the database and returns the exit code.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { ExportArgs, ImportArgs } from './cli-args';
+import { openPglite, openPostgres, type Database } from './db';
+import { exportPostings } from './export';
+import { importAccountsCsv } from './import';
+import { migrate } from './migrations';
+
+/** Where a command's lines go: `out` for the result, `err` for problems, `write` for raw output (CSV). */
+export type Io = { out(line: string): void; err(line: string): void; write(text: string): void };
+
+export const processIo: Io = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  write: (text) => process.stdout.write(text),
+};
+
+async function openFor(dataDir: string, env: NodeJS.ProcessEnv): Promise<Database> {
+  const url = env.DATABASE_URL?.trim();
+  const db = url ? openPostgres(url) : await openPglite(dataDir);
+  try {
+    await migrate(db);
+    return db;
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+export async function runImport(args: ImportArgs, io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(args.file, 'utf8');
+  } catch (error) {
+    io.err(`import-accounts: cannot read ${args.file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const db = await openFor(args.dataDir, env);
+  try {
+    const result = await importAccountsCsv(db, text);
+    if (!result.ok) {
+      for (const problem of result.problems) io.err(problem);
+      const lines = new Set(result.problems.map((p) => /^line ([0-9]+):/.exec(p)?.[1])).size;
+      io.err(`import-accounts: nothing imported: ${plural(lines, 'bad line', 'bad lines')} in ${args.file}`);
+      return 1;
+    }
+    io.out(
+      `import-accounts: imported ${plural(result.total, 'account', 'accounts')} from ${args.file} into ${db.description} ` +
+        `(${count(result.inserted)} new, ${count(result.changed)} changed, ${count(result.unchanged)} unchanged)`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function runExport(args: ExportArgs, io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const db = await openFor(args.dataDir, env);
+  try {
+    const result = await exportPostings(db, args.date);
+    if (args.out === null) {
+      io.write(result.csv);
+      return 0;
+    }
+    // Written beside the target and renamed: a reader never sees half a file.
+    const partial = `${args.out}.partial-${process.pid}`;
+    await writeFile(partial, result.csv, 'utf8');
+    await rename(partial, args.out);
+    io.out(`export-postings: ${plural(result.rows, 'posting', 'postings')} (${plural(result.payments, 'payment', 'payments')}) taken on ${args.date} written to ${args.out}`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The day's postings for the billing system, as CSV: one row per payment line (one account's part of a
+ * payment), for the payments *taken* that day in their utility's time zone, whenever they reached central
+ * (a payment taken offline yesterday and synced today belongs to yesterday: same-day credit).
+ */
+import { toCsv } from './csv';
+import type { Queryable } from './db';
+import { UTILITY_TIME_ZONES, localTimestamp, utilitiesWithoutZone } from './zones';
+
+export const POSTINGS_CSV_HEADER = [
+  'reference',
+  'payment_id',
+  'utility',
+  'account_number',
+  'amount',
+  'taken_at',
+  'station_id',
+  'cashier',
+  'tender_kinds',
+  'voided',
+] as const;
+
+export type PostingsExport = { csv: string; rows: number; payments: number };
+
+type Row = {
+  reference: string;
+  payment_id: string;
+  utility: string;
+  account_number: string;
+  amount: string;
+  taken_at: Date | string;
+  station_id: string;
+  cashier: string;
+  kinds: string[];
+  voided: boolean;
+};
+
+/**
+ * `date` is YYYY-MM-DD. taken_at is written as the utility's wall clock with its offset
+ * ("2025-06-02T10:15:00-07:00"); tender_kinds lists the kinds in tender order, each once ("cash+check");
+ * voided says whether the payment has been voided by the time of the export.
+ */
+export async function exportPostings(db: Queryable, date: string): Promise<PostingsExport> {
+  const missing = utilitiesWithoutZone();
+  if (missing.length > 0) {
+    throw new Error(`no time zone for utility ${missing.join(', ')}: add it to UTILITY_TIME_ZONES in central/src/zones.ts`);
+  }
+  const zones = Object.entries(UTILITY_TIME_ZONES);
+  const rows = await db.query<Row>(
+    `select p.reference, p.id::text as payment_id, p.utility, l.account_number, l.amount::text as amount, p.taken_at,
+            p.station_id, p.cashier,
+            array(select t.kind from payment_tenders t where t.payment_id = p.id order by t.tender_no) as kinds,
+            exists (select 1 from voids v where v.payment_id = p.id) as voided
+     from unnest($1::text[], $2::text[]) as z (utility, zone)
+     join payments p on p.utility = z.utility
+       and p.taken_at >= ($3::date::timestamp at time zone z.zone)
+       and p.taken_at < (($3::date + 1)::timestamp at time zone z.zone)
+     join payment_lines l on l.payment_id = p.id
+     order by p.taken_at, p.reference, l.line_no`,
+    [zones.map(([u]) => u), zones.map(([, z]) => z), date],
+  );
+  const lines = rows.map((r) => [
+    r.reference,
+    r.payment_id,
+    r.utility,
+    r.account_number,
+    r.amount,
+    localTimestamp(r.taken_at instanceof Date ? r.taken_at : new Date(r.taken_at), UTILITY_TIME_ZONES[r.utility] ?? 'UTC'),
+    r.station_id,
+    r.cashier,
+    [...new Set(r.kinds)].join('+'),
+    r.voided ? 'yes' : 'no',
+  ]);
+  return { csv: toCsv([[...POSTINGS_CSV_HEADER], ...lines]), rows: rows.length, payments: new Set(rows.map((r) => r.payment_id)).size };
+}

@@ -1,0 +1,59 @@
+/**
+ * The sync panel: how many payments wait and since when, the last success, the last error in plain
+ * words, what central refused for good (kept for a supervisor, never retried), and Sync now.
+ */
+import { useEffect, useState } from 'react';
+import { formatMoney } from '../../../../shared/money/money';
+import { countPending, entriesNeedingAttention, oldestPending } from '../../db/outbox';
+import { useLive } from '../../db/live';
+import { counterDb } from '../../db/schema';
+import type { SyncRunner, SyncState } from './runner';
+
+const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-US') : 'never');
+
+export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: () => void }) {
+  const db = counterDb();
+  const [sync, setSync] = useState<SyncState | null>(null);
+  useEffect(() => runner.subscribe(setSync), [runner]);
+  const waiting = useLive(() => countPending(db), [], 0);
+  const oldest = useLive(() => oldestPending(db), [], undefined);
+  const attention = useLive(() => entriesNeedingAttention(db), [], []);
+  return (
+    <section className="panel wide" aria-label="Sync">
+      <h2>Sync with central</h2>
+      <dl className="figures">
+        <dt>Central</dt>
+        <dd>{sync?.online === false ? 'Offline: payments are kept on this station and sent when central answers' : 'Online'}</dd>
+        <dt>Waiting</dt>
+        <dd>{waiting}</dd>
+        <dt>Oldest waiting</dt>
+        <dd>{oldest ? when(oldest.queuedAt) : '—'}</dd>
+        <dt>Last successful sync</dt>
+        <dd>{when(sync?.lastSyncAt)}</dd>
+        <dt>Last error</dt>
+        <dd>{sync?.lastError ?? 'none'}</dd>
+      </dl>
+      <h3>Refused by central ({attention.length})</h3>
+      {attention.length === 0 ? (
+        <p className="muted">Nothing needs a supervisor.</p>
+      ) : (
+        <ul className="attention">
+          {attention.map((e) => (
+            <li key={e.id}>
+              <strong>{e.state === 'conflict' ? 'Conflict' : 'Refused'}</strong> {e.kind} {e.id}
+              {e.kind === 'payment' ? ` · ${formatMoney(e.payment.total)}` : ''} · {e.lastError}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="row">
+        <button type="button" className="primary" onClick={() => runner.kick()}>
+          Sync now
+        </button>
+        <button type="button" onClick={onClose}>
+          Close <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}
