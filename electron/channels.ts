@@ -4,6 +4,9 @@
  */
 export const CHANNELS = {
   station: 'counter:station',
+  saveStation: 'counter:save-station',
+  testConnection: 'counter:test-connection',
+  central: 'counter:central',
   print: 'counter:print',
   printers: 'counter:printers',
   testPage: 'counter:test-page',

@@ -18,3 +18,12 @@ export function errorCode(error: unknown): string | undefined {
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : '(whole value)'}: ${issue.message}`).join('; ');
 }
+
+/**
+ * A failure whose message is meant for the renderer as it stands: `handle()` answers `{ ok: false, error: message }`
+ * without its "<channel> failed:" prefix and without logging it (whoever throws it has logged what matters).
+ * Used where the renderer acts on the answer, like "Central cannot be reached (...)".
+ */
+export class BridgeRefusal extends Error {
+  override name = 'BridgeRefusal';
+}

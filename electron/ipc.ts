@@ -2,12 +2,17 @@
  * The only way into main from the counter: every `ipcMain.handle` goes through `handle`, which checks the
  * sender's frame, parses the payload with a zod schema and answers `{ ok: true, value } | { ok: false, error }`.
  * Nothing is thrown across IPC: Electron would turn a throw into a vague rejection in the renderer.
+ * Nothing of a payload is ever logged: payloads carry account numbers, and `counter:save-station` the token.
  */
 import { z } from 'zod';
-import type { BridgeResult, PrinterSummary, PrintResult } from '../shared/bridge/bridge';
+import {
+  connectionTestSchema, stationSetupSchema,
+  type BridgeResult, type CentralResponse, type ConnectionResult, type ConnectionTest, type PrinterSummary, type PrintResult, type StationLoad,
+} from '../shared/bridge/bridge';
 import type { StationConfig } from '../shared/station';
+import { centralCallSchema, type CentralCall } from './central';
 import { CHANNELS } from './channels';
-import { describeIssues, messageOf } from './errors';
+import { BridgeRefusal, describeIssues, messageOf } from './errors';
 import { printJobSchema, type PrintJob } from './printing';
 import { originOf } from './protocol';
 
@@ -44,17 +49,24 @@ export function handle<S extends z.ZodType, T>(
     try {
       return { ok: true, value: await fn(parsed.data) };
     } catch (error) {
+      if (error instanceof BridgeRefusal) return { ok: false, error: error.message };
       log(`[ipc] ${channel} failed: ${messageOf(error)}`);
       return { ok: false, error: `${channel} failed: ${messageOf(error)}` };
     }
   });
 }
 
-/** The counter's channels: the station's settings, printing, and the printer list and test page for settings. */
+/**
+ * The counter's channels: the station's settings (read without the token, and saved by setup), the connection
+ * test and the central proxy (main holds the token), printing, and the printer list and test page.
+ */
 export function registerCounterHandlers(
   ipcMain: IpcMainLike,
   deps: {
-    station: () => StationConfig;
+    station: () => StationLoad;
+    saveStation: (config: StationConfig) => Promise<StationLoad>;
+    testConnection: (test: ConnectionTest) => Promise<ConnectionResult>;
+    central: (request: CentralCall) => Promise<CentralResponse>;
     print: (job: PrintJob) => Promise<PrintResult>;
     printers: () => Promise<PrinterSummary[]>;
     testPage: () => Promise<PrintResult>;
@@ -62,8 +74,13 @@ export function registerCounterHandlers(
     log?: Log;
   },
 ): void {
-  handle(ipcMain, CHANNELS.station, z.undefined(), () => deps.station(), deps.isTrustedSender, deps.log);
-  handle(ipcMain, CHANNELS.print, printJobSchema, (job) => deps.print(job), deps.isTrustedSender, deps.log);
-  handle(ipcMain, CHANNELS.printers, z.undefined(), () => deps.printers(), deps.isTrustedSender, deps.log);
-  handle(ipcMain, CHANNELS.testPage, z.undefined(), () => deps.testPage(), deps.isTrustedSender, deps.log);
+  const on = <S extends z.ZodType, T>(channel: string, schema: S, fn: (input: z.output<S>) => T | Promise<T>) =>
+    handle(ipcMain, channel, schema, fn, deps.isTrustedSender, deps.log);
+  on(CHANNELS.station, z.undefined(), () => deps.station());
+  on(CHANNELS.saveStation, stationSetupSchema, (config) => deps.saveStation(config));
+  on(CHANNELS.testConnection, connectionTestSchema, (test) => deps.testConnection(test));
+  on(CHANNELS.central, centralCallSchema, (request) => deps.central(request));
+  on(CHANNELS.print, printJobSchema, (job) => deps.print(job));
+  on(CHANNELS.printers, z.undefined(), () => deps.printers());
+  on(CHANNELS.testPage, z.undefined(), () => deps.testPage());
 }

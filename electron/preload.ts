@@ -7,11 +7,16 @@
  * names are spelled out here, checked against `Channels` by the compiler.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeResult, CounterBridge, PrinterSummary, PrintRequest, PrintResult } from '../shared/bridge/bridge';
-import type { StationConfig } from '../shared/station';
+import type {
+  BridgeResult, CentralRequest, CentralResponse, ConnectionResult, ConnectionTest, CounterBridge, PrinterSummary, PrintRequest, PrintResult, StationLoad,
+} from '../shared/bridge/bridge';
+import type { StationConfigInput } from '../shared/station';
 import type { Channels } from './channels';
 
 const STATION: Channels['station'] = 'counter:station';
+const SAVE_STATION: Channels['saveStation'] = 'counter:save-station';
+const TEST_CONNECTION: Channels['testConnection'] = 'counter:test-connection';
+const CENTRAL: Channels['central'] = 'counter:central';
 const PRINT: Channels['print'] = 'counter:print';
 const PRINTERS: Channels['printers'] = 'counter:printers';
 const TEST_PAGE: Channels['testPage'] = 'counter:test-page';
@@ -30,7 +35,10 @@ function messageOf(error: unknown): string {
 }
 
 const bridge = {
-  station: () => invoke<StationConfig>(STATION),
+  station: () => invoke<StationLoad>(STATION),
+  saveStation: (config: StationConfigInput) => invoke<StationLoad>(SAVE_STATION, config),
+  testConnection: (test: ConnectionTest) => invoke<ConnectionResult>(TEST_CONNECTION, test),
+  central: (request: CentralRequest) => invoke<CentralResponse>(CENTRAL, request),
   print: (request: PrintRequest) => invoke<PrintResult>(PRINT, request),
   printers: () => invoke<PrinterSummary[]>(PRINTERS),
   testPage: () => invoke<PrintResult>(TEST_PAGE),

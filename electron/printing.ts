@@ -116,6 +116,14 @@ export function createPrinter(deps: PrinterDeps): Printer {
   };
 }
 
+/**
+ * The station's `openDrawerOnCash` has the last word: with it off (or no station yet), no print opens the
+ * drawer, whatever the request says. With it on, the request decides, as `printRequestSchema` describes.
+ */
+export function applyDrawerSetting(job: PrintJob, station: Pick<StationConfig, 'openDrawerOnCash'> | null): PrintJob {
+  return job.openDrawer && station?.openDrawerOnCash !== true ? { ...job, openDrawer: false } : job;
+}
+
 /** The part of Electron's `PrinterInfo` we read. `isDefault` is gone from Electron's type but read if present. */
 export type PrinterInfoLike = { name: string; displayName: string; isDefault?: unknown };
 

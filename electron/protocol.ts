@@ -40,17 +40,22 @@ export function createUrlPolicy(devOrigin: string | null): (url: string) => bool
   return (url) => isAppUrl(url) || (devOrigin !== null && parseUrl(url)?.origin === devOrigin);
 }
 
-export function contentSecurityPolicy(centralUrl: string): string {
-  const central = parseUrl(centralUrl)?.origin;
+/**
+ * The CSP of every app:// response. `connect-src 'self'`: the counter talks to central only through main
+ * (`counter:central`), so the page may not open a connection anywhere but its own origin. A dev server
+ * (COUNTER_RENDERER_URL) serves its own headers; this applies to the built app and the crash page.
+ */
+export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self'${central && central !== 'null' ? ` ${central}` : ''}`,
+    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 
@@ -79,8 +84,10 @@ export type AppProtocolDeps = {
   /** The renderer build folder (build/renderer). */
   root: string;
   readFile: (file: string) => Promise<Uint8Array<ArrayBuffer>>;
-  /** Asked per response, so a changed central address applies at the next load. */
+  /** Asked per response. */
   csp: () => string;
+  /** Pages main makes itself, by path (the crash page): HTML, served with the same headers. */
+  pages?: Readonly<Record<string, () => string>>;
   /** node:path by default; tests pass path.win32 to prove the Windows separators too. */
   path?: typeof nodePath.posix;
 };
@@ -101,6 +108,8 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: { url
       return plain(400, 'Bad request');
     }
     if (relative.includes('\0')) return plain(400, 'Bad request');
+    const page = deps.pages && Object.hasOwn(deps.pages, relative) ? deps.pages[relative] : undefined;
+    if (page) return new Response(page(), { status: 200, headers: headers(deps.csp(), 'text/html; charset=utf-8') });
     if (relative === '/' || relative === '') relative = '/index.html';
     const file = path.resolve(root, `.${relative}`);
     if (!file.startsWith(root + path.sep)) return plain(403, 'Forbidden');
@@ -109,11 +118,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: { url
       const body = await deps.readFile(file);
       return new Response(body, {
         status: 200,
-        headers: {
-          'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'content-security-policy': deps.csp(),
-          'x-content-type-options': 'nosniff',
-        },
+        headers: headers(deps.csp(), CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'),
       });
     } catch (error) {
       const code = errorCode(error);
@@ -131,6 +136,10 @@ export function originOf(url: string): string {
   } catch {
     return '(not a URL)';
   }
+}
+
+function headers(csp: string, contentType: string): Record<string, string> {
+  return { 'content-type': contentType, 'content-security-policy': csp, 'x-content-type-options': 'nosniff' };
 }
 
 function plain(status: number, text: string): Response {

@@ -1,32 +1,50 @@
 /**
- * The station file: `station.json` in the app's userData folder, parsed with shared's `stationConfigSchema`.
- * A missing file means a developer machine, so dev defaults are built from the environment; a broken file is
- * copied aside (so nothing the technician typed is lost) and the defaults are used until a setup screen
- * exists. Loading never throws: the caller gets the config and, when something was wrong, what it was.
+ * The station file: `station.json` in the app's userData folder, parsed with shared's `stationConfigSchema`,
+ * the token sealed by the token vault (`tokenEncrypted`) where the OS allows, plain (`token`) where it does not.
+ *
+ * Loading never throws; the answer says whether setup must run:
+ * - a missing file in a packaged app is a first run: no station, no problem, setup opens;
+ * - a missing file in development gives the dev defaults (COUNTER_CENTRAL_URL, COUNTER_STATION_TOKEN), so
+ *   `npm start` runs without setup;
+ * - a broken file (not JSON, a bad field, a token this computer cannot decrypt) is copied aside, so nothing the
+ *   technician typed is lost, and reported by field; setup opens again.
+ *
+ * Saving writes a temporary file and renames it over station.json, so a crash or power cut mid-save leaves the
+ * old file or the new one, never half of one.
  */
 import path from 'node:path';
-import { stationConfigSchema, type StationConfig } from '../shared/station';
+import type { StationLoad } from '../shared/bridge/bridge';
+import { stationConfigSchema, stationView, type StationConfig } from '../shared/station';
 import { describeIssues, errorCode, messageOf } from './errors';
+import { originOf } from './protocol';
+import type { TokenVault } from './token-vault';
 
 export const STATION_FILE_NAME = 'station.json';
 
-/** The few file operations this module needs; `fs.promises` fits. */
+/** The file operations this module needs; `fs.promises` fits. */
 export interface StationFs {
   readFile(file: string, encoding: 'utf8'): Promise<string>;
+  writeFile(file: string, data: string, options: { encoding: 'utf8'; mode: number; flush: boolean }): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
+  rm(file: string, options: { force: true }): Promise<void>;
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
 }
 
 export type StationEnv = Record<string, string | undefined>;
 
-export type StationLoad = {
-  config: StationConfig;
-  /** 'defaults' when the file was missing or broken. */
-  source: 'file' | 'defaults';
+export type StationState = {
+  /** null: setup must run. */
+  config: StationConfig | null;
+  source: 'file' | 'dev-defaults' | 'none';
   /** What was wrong, naming the field; null when nothing was. */
   problem: string | null;
-  /** Where the broken file was copied before the defaults were used. */
+  /** Where a broken file was copied. */
   backupPath: string | null;
 };
+
+/** A load, plus why the file should be written again (a plain token that can now be sealed; a rotated key). */
+export type StationLoadResult = StationState & { rewrite: string | null };
 
 const BUILT_IN = {
   centralUrl: 'http://127.0.0.1:8787',
@@ -38,6 +56,11 @@ const BUILT_IN = {
 
 export function stationFilePath(userDataDir: string): string {
   return path.join(userDataDir, STATION_FILE_NAME);
+}
+
+/** What the renderer may see: the station without its token, and the problem. */
+export function bridgeView(state: Pick<StationState, 'config' | 'problem'>): StationLoad {
+  return { station: state.config ? stationView(state.config) : null, problem: state.problem };
 }
 
 /** The dev defaults; COUNTER_CENTRAL_URL and COUNTER_STATION_TOKEN override the built-in ones when valid. */
@@ -55,13 +78,16 @@ export function devDefaults(env: StationEnv): { config: StationConfig; problem: 
   return { config: stationConfigSchema.parse(BUILT_IN), problem: `${problem} (using the built-in default)` };
 }
 
-export async function loadStationConfig(deps: {
+export type StationFileDeps = {
   fs: StationFs;
   file: string;
-  env: StationEnv;
-  now?: () => Date;
-}): Promise<StationLoad> {
-  const { fs, file, env } = deps;
+  vault: TokenVault;
+};
+
+export async function loadStationConfig(
+  deps: StationFileDeps & { env: StationEnv; isPackaged: boolean; now?: () => Date },
+): Promise<StationLoadResult> {
+  const { fs, file } = deps;
   const now = deps.now ?? (() => new Date());
   const name = path.basename(file);
 
@@ -70,28 +96,34 @@ export async function loadStationConfig(deps: {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') {
-      const defaults = devDefaults(env);
-      return { config: defaults.config, source: 'defaults', problem: defaults.problem, backupPath: null };
+      if (deps.isPackaged) return { config: null, source: 'none', problem: null, backupPath: null, rewrite: null };
+      const defaults = devDefaults(deps.env);
+      return { config: defaults.config, source: 'dev-defaults', problem: defaults.problem, backupPath: null, rewrite: null };
     }
     // Unreadable (permissions, a folder in its place): there is nothing to back up, only to report.
-    return broken(env, `${name} could not be read (${messageOf(error)})`, null);
+    return broken(`${name} could not be read (${messageOf(error)})`, null);
   }
 
-  const parsed = parseStationText(text, name);
-  if (parsed.config) return { config: parsed.config, source: 'file', problem: null, backupPath: null };
+  const parsed = await parseStationText(text, name, deps.vault);
+  if ('config' in parsed) {
+    return { config: parsed.config, source: 'file', problem: null, backupPath: null, rewrite: parsed.rewrite };
+  }
 
-  // Copy rather than move: the file stays where it is, so every start reports it until it is fixed,
-  // instead of the second start quietly running on the defaults.
+  // Copy rather than move: the file stays where it is until setup writes a good one over it.
   const backupPath = `${file}.broken-${now().toISOString().replace(/[:.]/g, '-')}`;
   try {
     await fs.copyFile(file, backupPath);
-    return broken(env, parsed.message, backupPath);
+    return broken(`${parsed.message}; the file was kept as ${path.basename(backupPath)}`, backupPath);
   } catch (error) {
-    return broken(env, `${parsed.message} (the backup copy could not be written: ${messageOf(error)})`, null);
+    return broken(`${parsed.message} (the backup copy could not be written: ${messageOf(error)})`, null);
   }
 }
 
-function parseStationText(text: string, name: string): { config: StationConfig; message?: never } | { config?: never; message: string } {
+async function parseStationText(
+  text: string,
+  name: string,
+  vault: TokenVault,
+): Promise<{ config: StationConfig; rewrite: string | null } | { message: string }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -100,11 +132,150 @@ function parseStationText(text: string, name: string): { config: StationConfig; 
     const where = /line \d+ column \d+|position \d+/.exec(messageOf(error))?.[0];
     return { message: `${name} is not valid JSON${where ? ` (at ${where})` : ''}` };
   }
-  const parsed = stationConfigSchema.safeParse(json);
-  return parsed.success ? { config: parsed.data } : { message: `${name}: ${describeIssues(parsed.error.issues)}` };
+
+  let rewrite: string | null = null;
+  let candidate = json;
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'tokenEncrypted' in json) {
+    const { tokenEncrypted, ...rest } = json as Record<string, unknown>;
+    if ('token' in rest) return { message: `${name}: token: give either token or tokenEncrypted, not both` };
+    if (typeof tokenEncrypted !== 'string') return { message: `${name}: tokenEncrypted: must be the base64 text this computer wrote` };
+    try {
+      const opened = await vault.open(tokenEncrypted);
+      candidate = { ...rest, token: opened.token };
+      if (opened.reseal) rewrite = "safeStorage's key has changed";
+    } catch (error) {
+      // Sealed on another computer or user account, or the keyring is gone: only the token can be typed again.
+      return { message: `${name}: tokenEncrypted: could not be decrypted on this computer (${messageOf(error)}); enter the station token again` };
+    }
+  }
+
+  const parsed = stationConfigSchema.safeParse(candidate);
+  if (!parsed.success) return { message: `${name}: ${describeIssues(parsed.error.issues)}` };
+  if (rewrite === null && !(typeof json === 'object' && json !== null && 'tokenEncrypted' in json) && (await vault.status()).available) {
+    rewrite = 'the token was written in plain text and can be encrypted here';
+  }
+  return { config: parsed.data, rewrite };
 }
 
-function broken(env: StationEnv, problem: string, backupPath: string | null): StationLoad {
-  return { config: devDefaults(env).config, source: 'defaults', problem: `${problem}; using the defaults`, backupPath };
+function broken(problem: string, backupPath: string | null): StationLoadResult {
+  return { config: null, source: 'none', problem: `${problem}; set the station up again`, backupPath, rewrite: null };
 }
 
+/** Writes station.json atomically; says whether the token was sealed, and any weakness to log. */
+export async function saveStationFile(deps: StationFileDeps, config: StationConfig): Promise<{ encrypted: boolean; note: string | null }> {
+  const { fs, file, vault } = deps;
+  const status = await vault.status();
+  let sealed: Awaited<ReturnType<TokenVault['seal']>>;
+  let note = status.note;
+  try {
+    sealed = await vault.seal(config.token);
+  } catch (error) {
+    // Encryption said yes, then failed: store it plain rather than leave the station impossible to set up.
+    sealed = { token: config.token };
+    note = `safeStorage could not encrypt the token (${messageOf(error)})`;
+  }
+  const text = `${JSON.stringify({ ...stationView(config), ...sealed }, null, 2)}\n`;
+
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.tmp`;
+  try {
+    // 0o600: only this user account may read it (on POSIX; Windows keeps the profile folder's permissions).
+    await fs.writeFile(temp, text, { encoding: 'utf8', mode: 0o600, flush: true });
+    await renameWithRetry(fs, temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  return { encrypted: 'tokenEncrypted' in sealed, note };
+}
+
+/** Windows refuses a rename while another process (an antivirus scan, a backup tool) has the file open: wait a little. */
+async function renameWithRetry(fs: StationFs, from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = errorCode(error);
+      if (attempt >= 5 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+export type StationStore = {
+  /** Reads station.json (once at start); logs what was wrong; writes the file again when `rewrite` says so. */
+  load(): Promise<StationState>;
+  /** The station main works with now, token included; null until setup has run. */
+  current(): StationConfig | null;
+  /** What `counter:station` answers. */
+  view(): StationLoad;
+  /** Saves the setup screen's settings and makes them current at once. */
+  save(config: StationConfig): Promise<StationLoad>;
+  /** Called with each new current station (after load and after save). */
+  onChange(listener: (config: StationConfig) => void): void;
+};
+
+export type StationStoreDeps = StationFileDeps & {
+  env: StationEnv;
+  isPackaged: boolean;
+  log: { info: (message: string) => void; warn: (message: string) => void };
+  now?: () => Date;
+};
+
+export function createStationStore(deps: StationStoreDeps): StationStore {
+  let state: StationState = { config: null, source: 'none', problem: 'The station settings have not been read yet', backupPath: null };
+  const listeners: Array<(config: StationConfig) => void> = [];
+  // One save at a time: they share the temporary file.
+  let saving: Promise<unknown> = Promise.resolve();
+
+  function setState(next: StationState): void {
+    state = next;
+    if (next.config) for (const listener of listeners) listener(next.config);
+  }
+
+  async function write(config: StationConfig, why: string): Promise<void> {
+    const saved = await saveStationFile(deps, config);
+    if (!saved.encrypted) {
+      deps.log.warn(`[station] ${why}: the station token is stored in plain text in ${STATION_FILE_NAME} (${saved.note ?? 'safeStorage is not available'}); only the file's permissions protect it`);
+    } else if (saved.note) {
+      deps.log.warn(`[station] ${why}: the station token is encrypted with safeStorage, but ${saved.note}`);
+    } else {
+      deps.log.info(`[station] ${why}: the station token is encrypted with safeStorage`);
+    }
+  }
+
+  return {
+    async load() {
+      const loaded = await loadStationConfig(deps);
+      const { rewrite, ...next } = loaded;
+      if (next.problem) deps.log.warn(`[station] ${next.problem}`);
+      if (next.source === 'none' && next.problem === null) deps.log.info('[station] no station file: first run, setup opens');
+      if (next.source === 'dev-defaults') deps.log.info('[station] no station file: using the development defaults');
+      if (next.config) deps.log.info(`[station] station ${next.config.stationId}, central ${originOf(next.config.centralUrl)}, kiosk ${next.config.kiosk ? 'on' : 'off'}`);
+      setState(next);
+      if (rewrite && next.config) {
+        const config = next.config;
+        saving = saving
+          .then(() => write(config, `${STATION_FILE_NAME} written again (${rewrite})`))
+          .catch((error: unknown) => deps.log.warn(`[station] could not write ${STATION_FILE_NAME} again: ${messageOf(error)}`));
+        await saving;
+      }
+      return state;
+    },
+    current: () => state.config,
+    view: () => bridgeView(state),
+    save(config) {
+      const done = saving.then(async () => {
+        await write(config, `saved ${STATION_FILE_NAME} for station ${config.stationId}, central ${originOf(config.centralUrl)}`);
+        setState({ config, source: 'file', problem: null, backupPath: null });
+        return bridgeView(state);
+      });
+      saving = done.catch(() => undefined);
+      return done;
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+  };
+}

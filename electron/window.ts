@@ -6,13 +6,18 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_URL, originOf } from './protocol';
 
-export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {
+/**
+ * The counter's window. With `kiosk` (the station setting), full screen in kiosk mode: no frame, no taskbar,
+ * and (with `applicationMenu`) no menu, so the counter is the only thing on the screen.
+ */
+export function mainWindowOptions(preload: string, options: { kiosk: boolean } = { kiosk: false }): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
     title: 'Counter',
     show: false, // shown on ready-to-show, so the cashier never sees a blank white frame
     autoHideMenuBar: true,
+    ...(options.kiosk ? { kiosk: true, fullscreen: true } : {}),
     webPreferences: {
       contextIsolation: true,
       sandbox: true,
@@ -26,6 +31,30 @@ export function mainWindowOptions(preload: string): BrowserWindowConstructorOpti
       preload,
     },
   };
+}
+
+/**
+ * Which application menu the counter gets: none in kiosk mode, and none in an installed counter at all (Electron's
+ * default menu would give a cashier reload, DevTools, zoom and close-window shortcuts, Ctrl+R and Ctrl+Shift+I
+ * among them). Development keeps Electron's default menu (hidden until Alt), for DevTools and reload.
+ */
+export function applicationMenu(options: { kiosk: boolean; isPackaged: boolean }): 'none' | 'default' {
+  return options.kiosk || options.isPackaged ? 'none' : 'default';
+}
+
+/** The parts of `BrowserWindow` kiosk switching uses. */
+export interface KioskWindow {
+  isKiosk(): boolean;
+  setKiosk(flag: boolean): void;
+}
+
+/**
+ * Applies a (newly saved) kiosk setting to the open window at once. Switching kiosk off in development does not
+ * bring Electron's default menu back until the next start.
+ */
+export function applyKiosk(win: KioskWindow, removeMenu: () => void, options: { kiosk: boolean; isPackaged: boolean }): void {
+  if (applicationMenu(options) === 'none') removeMenu();
+  if (win.isKiosk() !== options.kiosk) win.setKiosk(options.kiosk);
 }
 
 type Preventable = { preventDefault(): void };

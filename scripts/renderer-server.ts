@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { StationConfig } from '../shared/station';
+import type { StationConfigInput } from '../shared/station';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 
 export type RendererServer = { url: string; close(): Promise<void> };
 
-export async function serveRenderer(opts: { root: string; station: StationConfig; port?: number; host?: string }): Promise<RendererServer> {
+/** `station: null` serves no /station.json: the counter opens its first-run setup screen. */
+export async function serveRenderer(opts: { root: string; station: StationConfigInput | null; port?: number; host?: string }): Promise<RendererServer> {
   const root = resolve(opts.root);
   await stat(join(root, 'index.html')).catch(() => {
     throw new Error(`The renderer is not built: ${join(root, 'index.html')} is missing (run npm run build:renderer)`);
@@ -31,7 +32,8 @@ export async function serveRenderer(opts: { root: string; station: StationConfig
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    `connect-src 'self' ${new URL(opts.station.centralUrl).origin}`,
+    // The browser host calls central itself, wherever setup points it.
+    "connect-src 'self' http: https:",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -40,6 +42,10 @@ export async function serveRenderer(opts: { root: string; station: StationConfig
     void (async () => {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       if (path === '/station.json') {
+        if (!opts.station) {
+          res.writeHead(404, { 'Content-Type': 'text/plain' }).end('No station settings: run setup');
+          return;
+        }
         res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
         res.end(JSON.stringify(opts.station));
         return;

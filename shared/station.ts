@@ -12,5 +12,18 @@ export const stationConfigSchema = z.object({
   profileId: z.string().min(1),
   paperWidth: paperWidthSchema.default('80mm'),
   printerName: z.string().default(''),
+  /** Kick the cash drawer after a payment with cash in it. */
+  openDrawerOnCash: z.boolean().default(true),
+  /** Full screen with no menu: the counter is the only thing on this PC. */
+  kiosk: z.boolean().default(false),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
+export type StationConfigInput = z.input<typeof stationConfigSchema>;
+
+/** What the counter's screens see of the station: everything but the token, which stays with the host. */
+export type StationView = Omit<StationConfig, 'token'>;
+
+export function stationView(config: StationConfig): StationView {
+  const { token: _token, ...view } = config;
+  return view;
+}

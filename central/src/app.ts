@@ -22,6 +22,8 @@ import type { Database } from './db';
 import { addCors, addErrorHandlers, error, parseOr400, requireToken } from './http';
 import { postPayments } from './payments';
 import { postVoids } from './voids';
+import { dropBoxRoutes } from './dropbox';
+import { drawerRoutes } from './drawers';
 
 export type AppOptions = {
   db: Database;
@@ -93,6 +95,9 @@ export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyIns
     const response: PostVoidsResponse = { results: await postVoids(db, body.voids, receivedAt) };
     return response;
   });
+
+  dropBoxRoutes(app, db);
+  drawerRoutes(app, db);
 
   return app;
 }

@@ -140,6 +140,138 @@ export const migrations: readonly Migration[] = [
       `create trigger voids_immutable before update or delete on voids for each row execute function voids_immutable()`,
     ],
   },
+  {
+    version: 3,
+    name: 'drawer close-outs and deposits',
+    statements: [
+      // A signed-off drawer as the station sent it (its id is the drawer session's), with its figures apart for reports.
+      `create sequence closeout_reference_seq`,
+      `create table closeouts (
+        id uuid primary key,
+        utility text not null,
+        station_id text not null,
+        cashier text not null,
+        opened_at timestamptz not null,
+        counted_at timestamptz not null,
+        signed_off_at timestamptz not null,
+        signed_off_by text not null check (signed_off_by <> cashier),
+        float numeric(14,2) not null check (float >= 0),
+        expected_cash numeric(14,2) not null,
+        counted_cash numeric(14,2) not null check (counted_cash >= 0),
+        over_short_cash numeric(14,2) not null,
+        over_short_checks numeric(14,2) not null,
+        over_short_money_orders numeric(14,2) not null,
+        over_short_card numeric(14,2) not null,
+        over_short_total numeric(14,2) not null check (over_short_total = over_short_cash + over_short_checks + over_short_money_orders + over_short_card),
+        note text not null,
+        received_at timestamptz not null,
+        canonical text not null,
+        body jsonb not null,
+        reference text not null unique default 'C' || lpad(nextval('closeout_reference_seq')::text, 8, '0'),
+        posted_at timestamptz not null default now()
+      )`,
+      `create index closeouts_signed_off on closeouts (utility, signed_off_at)`,
+      `create sequence deposit_reference_seq`,
+      `create table deposits (
+        id uuid primary key,
+        utility text not null,
+        station_id text not null,
+        business_date date not null,
+        bag_number text not null check (bag_number ~ '^[A-Za-z0-9-]{4,20}$'),
+        prepared_by text not null,
+        prepared_at timestamptz not null,
+        cash_total numeric(14,2) not null check (cash_total >= 0),
+        checks_total numeric(14,2) not null check (checks_total >= 0),
+        money_orders_total numeric(14,2) not null check (money_orders_total >= 0),
+        total numeric(14,2) not null check (total = cash_total + checks_total + money_orders_total),
+        received_at timestamptz not null,
+        canonical text not null,
+        body jsonb not null,
+        reference text not null unique default 'D' || lpad(nextval('deposit_reference_seq')::text, 8, '0'),
+        posted_at timestamptz not null default now()
+      )`,
+      `create index deposits_day on deposits (utility, business_date)`,
+      // A drawer goes into one deposit: the unique key decides, also when two batches race.
+      `create table deposit_drawers (
+        deposit_id uuid not null references deposits (id),
+        closeout_id uuid not null unique references closeouts (id),
+        primary key (deposit_id, closeout_id)
+      )`,
+      `create function drawer_records_immutable() returns trigger language plpgsql as $$
+       begin
+         raise exception 'close-outs and deposits are never changed or deleted (%)', tg_table_name;
+       end $$`,
+      `create trigger closeouts_immutable before update or delete on closeouts for each row execute function drawer_records_immutable()`,
+      `create trigger deposits_immutable before update or delete on deposits for each row execute function drawer_records_immutable()`,
+      `create trigger deposit_drawers_immutable before update or delete on deposit_drawers for each row execute function drawer_records_immutable()`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'drop-box batches and their items',
+    statements: [
+      `create sequence dropbox_reference_seq`,
+      // A closed batch as the station sent it; the box's retrieval time is the posting time of its applied items.
+      `create table dropbox_batches (
+        id uuid primary key,
+        utility text not null,
+        station_id text not null,
+        clerk text not null,
+        retrieved_at timestamptz not null,
+        retrieval_date date not null,
+        emptied_by_1 text not null check (emptied_by_1 <> ''),
+        emptied_by_2 text not null check (emptied_by_2 <> '' and lower(emptied_by_2) <> lower(emptied_by_1)),
+        control_count integer not null check (control_count > 0),
+        control_total numeric(14,2) not null check (control_total > 0),
+        item_count integer not null check (item_count > 0),
+        item_total numeric(14,2) not null check (item_total > 0),
+        approved_by text,
+        approval_note text,
+        check ((approved_by is null) = (approval_note is null)),
+        check (approved_by is not null or (item_count = control_count and item_total = control_total)),
+        opened_at timestamptz not null,
+        closed_at timestamptz not null,
+        received_at timestamptz not null,
+        canonical text not null,
+        body jsonb not null,
+        reference text not null unique default 'B' || lpad(nextval('dropbox_reference_seq')::text, 8, '0'),
+        posted_at timestamptz not null default now()
+      )`,
+      `create index dropbox_batches_retrieved on dropbox_batches (utility, retrieval_date)`,
+      // Every check of a batch. An applied one is also a payment under the item's id (payments, lines,
+      // tenders); exceptions, set-aside checks, and checks for an account central does not hold (or that is
+      // closed) are kept unapplied, with the reason, so nothing goes missing.
+      `create table dropbox_items (
+        id uuid primary key,
+        batch_id uuid not null references dropbox_batches (id),
+        item_no integer not null check (item_no > 0),
+        kind text not null check (kind in ('applied', 'exception', 'set_aside')),
+        status text not null check (status in ('applied', 'unapplied')),
+        utility text not null,
+        account_number text,
+        amount numeric(14,2) not null check (amount > 0),
+        check_number text not null check (check_number ~ '^[0-9]{1,10}$'),
+        amount_due numeric(14,2),
+        match text check (match in ('exact', 'partial', 'over')),
+        payer_name text,
+        note text,
+        reason text,
+        payment_id uuid references payments (id),
+        unique (batch_id, item_no),
+        check ((status = 'applied') = (payment_id is not null)),
+        check (kind = 'applied' or status = 'unapplied'),
+        check (kind <> 'exception' or (payer_name is not null and note is not null)),
+        check (kind <> 'set_aside' or reason is not null)
+      )`,
+      `create index dropbox_items_unapplied on dropbox_items (utility, status) where status = 'unapplied'`,
+      `create function dropbox_immutable() returns trigger language plpgsql as $$
+       begin
+         raise exception 'posted drop-box batches are never changed or deleted (%)', tg_table_name;
+       end $$`,
+      `create trigger dropbox_batches_immutable before update or delete on dropbox_batches for each row execute function dropbox_immutable()`,
+      `create trigger dropbox_items_immutable before update or delete on dropbox_items for each row execute function dropbox_immutable()`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order. Returns the versions it applied. */

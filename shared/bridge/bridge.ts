@@ -3,7 +3,7 @@
  * Main parses every payload with these schemas; results cross as data, never as thrown errors.
  */
 import { z } from 'zod';
-import { paperWidthSchema, type StationConfig } from '../station';
+import { paperWidthSchema, stationConfigSchema, type StationView } from '../station';
 
 /**
  * The markup rule for printed text. electron-pos-printer sets each text item with `innerHTML` in a hidden
@@ -75,9 +75,35 @@ export type PrinterSummary = {
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The station as main found it: null with the problem when setup must run (first start, broken file). */
+export type StationLoad = { station: StationView | null; problem: string | null };
+
+/** A request to central, made by main with the station's token so the token never reaches the renderer. */
+export const centralRequestSchema = z.object({
+  method: z.enum(['GET', 'POST']),
+  path: z.string().regex(/^\/v1\/[A-Za-z0-9/_.?=&%-]*$/, { message: 'must be a /v1/ path of the central protocol' }),
+  body: z.unknown().optional(),
+});
+export type CentralRequest = z.infer<typeof centralRequestSchema>;
+/** Central's HTTP status and parsed JSON body; a network failure is `{ ok: false }` on the bridge. */
+export type CentralResponse = { status: number; body: unknown };
+
+/** The setup screen's settings, checked the same way in the renderer and in main. */
+export const stationSetupSchema = stationConfigSchema;
+
+export const connectionTestSchema = z.object({ centralUrl: stationConfigSchema.shape.centralUrl, token: stationConfigSchema.shape.token });
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+export type ConnectionResult = { ok: boolean; message: string };
+
 export interface CounterBridge {
-  /** The station's settings from the station file (the token stays in main where it can). */
-  station(): Promise<BridgeResult<StationConfig>>;
+  /** The station's settings from the station file, without the token (which stays in main). */
+  station(): Promise<BridgeResult<StationLoad>>;
+  /** Saves the setup screen's settings to the station file (the token encrypted where the OS allows). */
+  saveStation(config: z.input<typeof stationSetupSchema>): Promise<BridgeResult<StationLoad>>;
+  /** Asks central for its health and checks the token, before saving. */
+  testConnection(test: ConnectionTest): Promise<BridgeResult<ConnectionResult>>;
+  /** Calls central with the station's token. */
+  central(request: CentralRequest): Promise<BridgeResult<CentralResponse>>;
   print(request: PrintRequest): Promise<BridgeResult<PrintResult>>;
   /** The printers this computer has, as `webContents.getPrintersAsync()` lists them. */
   printers(): Promise<BridgeResult<PrinterSummary[]>>;

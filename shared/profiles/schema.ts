@@ -3,7 +3,7 @@
  * A utility changes a fee on July 1 by editing its profile, never the code.
  */
 import { z } from 'zod';
-import { moneyStringSchema } from '../money/money';
+import { compare, money, moneyStringSchema } from '../money/money';
 
 /** Where a rule comes from, quoted on refusals and receipts. */
 export const sourceSchema = z.object({
@@ -20,6 +20,28 @@ export const accountNumberFormatSchema = z.object({
   source: sourceSchema,
 });
 export type AccountNumberFormat = z.infer<typeof accountNumberFormatSchema>;
+
+/**
+ * Cash handling at the counter: the float a drawer opens with, when the counter asks for a drop and when it
+ * takes no more cash, the over/short beyond which a supervisor must write a note, the idle lock, the PIN
+ * lockout (PCI DSS 8.3.4: at most 10 attempts, locked 30 minutes or more), and how long payments may wait
+ * offline before supervisors are warned at sign-in.
+ */
+export const drawerSettingsSchema = z
+  .object({
+    expectedFloat: moneyStringSchema.default('150.00' as never),
+    cashWarnAt: moneyStringSchema.default('1000.00' as never),
+    cashMaxAt: moneyStringSchema.default('2000.00' as never),
+    overShortThreshold: moneyStringSchema.default('5.00' as never),
+    idleLockMinutes: z.number().int().min(1).max(240).default(5),
+    pinLockout: z
+      .object({ attempts: z.number().int().min(1).max(10).default(5), minutes: z.number().int().min(30).max(1440).default(30) })
+      .prefault({}),
+    offlineWarnHours: z.number().int().min(1).max(168).default(24),
+  })
+  .refine((d) => compare(money(d.cashWarnAt), money(d.cashMaxAt)) < 0, { path: ['cashWarnAt'], message: 'must be less than cashMaxAt' })
+  .prefault({});
+export type DrawerSettings = z.infer<typeof drawerSettingsSchema>;
 
 export const utilityProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, { message: 'use lowercase letters, digits and dashes' }),
@@ -87,5 +109,7 @@ export const utilityProfileSchema = z.object({
     headerLines: z.array(z.string()).min(1),
     footerLines: z.array(z.string()),
   }),
+  /** Drawers, cash limits, sign-in and idle rules (shared/drawer). Every field has a default, so a profile may leave it out. */
+  drawer: drawerSettingsSchema,
 });
 export type UtilityProfile = z.infer<typeof utilityProfileSchema>;

@@ -7,6 +7,7 @@
  *   GET  /v1/accounts/:utility?after=CURSOR&limit=N  the change feed for the station's cache
  *   POST /v1/payments                                a batch of payments, per-item results
  *   POST /v1/voids                                   a batch of voids, per-item results
+ *   POST /v1/dropbox-batches                         closed drop-box batches with their items, per-batch results
  *
  * Every call but health carries `Authorization: Bearer <station token>`.
  */
@@ -14,6 +15,9 @@ import { z } from 'zod';
 import { accountSchema } from '../accounts/account';
 import { paymentSchema } from '../payments/payment';
 import { voidSchema } from '../payments/void';
+import { closeoutSchema } from '../drawer/closeout';
+import { depositSchema } from '../drawer/deposit';
+import { dropBoxBatchSchema } from '../dropbox/batch';
 
 export const API_VERSION = 'v1';
 
@@ -80,3 +84,44 @@ export function describeZodError(error: z.ZodError): { error: string; field?: st
   const field = issue.path.map(String).join('.');
   return field ? { error: `${field}: ${issue.message}`, field } : { error: issue.message };
 }
+
+/**
+ * Drop-box batches (shared/dropbox/batch.ts): closed batches with every item. A batch is the idempotency
+ * key, like a payment: the same id and contents again → `already_posted` with the first reference; the
+ * same id with other contents → `conflict`; a batch that breaks a rule → `rejected`, nothing stored.
+ * Applied items are posted as payments (taken at the retrieval time); exceptions and set-aside checks are
+ * stored unapplied. A station sends one batch per request; up to 5 are accepted (5 full batches of 2,000
+ * checks stay under central's 4 MiB body limit).
+ */
+export const MAX_DROPBOX_BATCHES_PER_REQUEST = 5;
+
+export const postDropBoxBatchesRequestSchema = z.object({
+  batches: z.array(dropBoxBatchSchema).min(1).max(MAX_DROPBOX_BATCHES_PER_REQUEST),
+});
+export type PostDropBoxBatchesRequest = z.infer<typeof postDropBoxBatchesRequestSchema>;
+
+/** One result per batch, in request order, with the payment statuses; a posted batch's reference is `B00000001`. */
+export const postDropBoxBatchesResponseSchema = z.object({ results: z.array(paymentResultSchema) });
+export type PostDropBoxBatchesResponse = z.infer<typeof postDropBoxBatchesResponseSchema>;
+
+/**
+ * Drawer close-outs (shared/drawer/closeout.ts) and the day's deposits (shared/drawer/deposit.ts), sent
+ * through the outbox like payments, after the payments and voids they sum up. Same contract: the id is the
+ * key (a close-out's id is its drawer session's), the same id and contents again → `already_posted` with
+ * the first reference; the same id with other contents → `conflict`; a record that breaks a rule →
+ * `rejected`, nothing stored. References: close-outs `C00000001`, deposits `D00000001`.
+ *
+ *   POST /v1/closeouts   { closeouts: [...] }   per-item results, in request order
+ *   POST /v1/deposits    { deposits: [...] }    per-item results, in request order
+ */
+export const MAX_DRAWER_RECORDS_PER_REQUEST = 100;
+
+export const postCloseoutsRequestSchema = z.object({ closeouts: z.array(closeoutSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST) });
+export type PostCloseoutsRequest = z.infer<typeof postCloseoutsRequestSchema>;
+export const postCloseoutsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
+export type PostCloseoutsResponse = z.infer<typeof postCloseoutsResponseSchema>;
+
+export const postDepositsRequestSchema = z.object({ deposits: z.array(depositSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST) });
+export type PostDepositsRequest = z.infer<typeof postDepositsRequestSchema>;
+export const postDepositsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
+export type PostDepositsResponse = z.infer<typeof postDepositsResponseSchema>;

@@ -28,6 +28,8 @@ export type CentralHandle = {
 type Fixtures = {
   /** The utility profile the station runs: `test.use({ profileId: 'wes' })`. */
   profileId: string;
+  /** False serves no station settings: the counter opens its first-run setup. */
+  stationConfigured: boolean;
   central: CentralHandle;
   renderer: RendererServer;
   context: BrowserContext;
@@ -36,6 +38,7 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
   profileId: ['pwb', { option: true }],
+  stationConfigured: [true, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   central: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
@@ -66,10 +69,12 @@ export const test = base.extend<Fixtures>({
     await running?.close();
     await rm(dataDir, { recursive: true, force: true });
   },
-  renderer: async ({ central, profileId }, use) => {
+  renderer: async ({ central, profileId, stationConfigured }, use) => {
     const server = await serveRenderer({
       root: 'build/renderer',
-      station: {
+      station: !stationConfigured
+        ? null
+        : {
         stationId: 'e2e-1',
         stationName: 'Station 2',
         centralUrl: central.url,
@@ -105,11 +110,58 @@ export const test = base.extend<Fixtures>({
 import { expect } from '@playwright/test';
 export { expect };
 
-export async function signIn(page: Page, user = 'cashier1', pin = '1111') {
+/**
+ * Signs in. A cashier takes payments only into an open drawer, so by default a cashier's drawer is opened
+ * (if none is) with a $150.00 float, a supervisor approving at the station with their PIN.
+ */
+export async function signIn(page: Page, user = 'cashier1', pin = '1111', opts: { openDrawer?: boolean } = {}) {
   await page.getByLabel('User').fill(user);
   await page.getByLabel('PIN').fill(pin);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Account number').waitFor();
+  if (opts.openDrawer === false || !user.startsWith('cashier')) return;
+  const bar = page.getByRole('banner');
+  await expect(bar).toContainText(/No drawer|Drawer open|Drawer counted/);
+  if ((await bar.textContent())?.includes('No drawer')) await openOwnDrawer(page, { bill_20: '5', bill_10: '5' });
+}
+
+/** At the cashier's screen: F10, count the float, the supervisor approves with their PIN, back to the counter. */
+export async function openOwnDrawer(page: Page, float: Record<string, string>, supervisor = 'supervisor1', supervisorPin = '9999') {
+  await page.keyboard.press('F10');
+  await page.getByRole('button', { name: 'Open drawer', exact: true }).click();
+  await fillCount(page, float);
+  await page.getByLabel('Supervisor', { exact: true }).fill(supervisor);
+  await page.getByLabel('Supervisor PIN').fill(supervisorPin);
+  await page.getByRole('button', { name: 'Open drawer', exact: true }).click();
+  await expect(page.getByRole('banner')).toContainText('Drawer open');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Drawers' })).toHaveCount(0);
+}
+
+/** Labels of the count fields, by denomination id (as the drawer screens show them). */
+export const DENOMINATION_LABEL: Record<string, string> = {
+  bill_100: '$100 bills',
+  bill_50: '$50 bills',
+  bill_20: '$20 bills',
+  bill_10: '$10 bills',
+  bill_5: '$5 bills',
+  bill_2: '$2 bills',
+  bill_1: '$1 bills',
+  roll_25: 'Quarter rolls ($10.00)',
+  roll_10: 'Dime rolls ($5.00)',
+  roll_5: 'Nickel rolls ($2.00)',
+  roll_1: 'Penny rolls ($0.50)',
+  coin_100: 'Dollar coins',
+  coin_50: 'Half dollars',
+  coin_25: 'Quarters, loose',
+  coin_10: 'Dimes, loose',
+  coin_5: 'Nickels, loose',
+  coin_1: 'Pennies, loose',
+};
+
+/** Fills the count fields shown (one count form at a time). */
+export async function fillCount(page: Page, count: Record<string, string>) {
+  for (const [id, n] of Object.entries(count)) await page.getByLabel(DENOMINATION_LABEL[id] ?? id, { exact: true }).fill(n);
 }
 
 export async function lookUp(page: Page, account: string) {

@@ -1,18 +1,21 @@
 /** The counter's shell: loads the station, opens the store, starts sync, and shows sign-in or the counter. */
 import { useEffect, useState } from 'react';
 import { profileById, type UtilityProfile } from '../../../shared/profiles';
-import type { StationConfig } from '../../../shared/station';
+import type { StationView } from '../../../shared/station';
 import { counterDb } from '../db/schema';
 import { seedDemoUsers } from '../db/users';
 import { currentHost, type Host } from '../host';
-import { httpCentralClient, type CentralClient } from '../features/sync/central-client';
+import { centralClient, type CentralClient } from '../features/sync/central-client';
 import { startSyncRunner, type SyncRunner } from '../features/sync/runner';
 import { SignIn, type SignedInUser } from '../features/signin/SignIn';
 import { CounterScreen } from './CounterScreen';
+import { DropBoxScreen } from '../features/dropbox/DropBoxScreen';
 import { useCacheRefresh } from '../features/sync/useCacheRefresh';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { HelpOverlay } from './HelpOverlay';
 
 export type Station = {
-  config: StationConfig;
+  config: StationView;
   profile: UtilityProfile;
   host: Host;
   client: CentralClient;
@@ -24,19 +27,29 @@ export function App() {
   const [station, setStation] = useState<Station | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [user, setUser] = useState<SignedInUser | null>(null);
+  const [setup, setSetup] = useState<{ host: Host; problem: string | null } | null>(null);
+  // Bumped after setup saves, to start again with the new settings.
+  const [boots, setBoots] = useState(0);
 
   useEffect(() => {
     let runner: SyncRunner | null = null;
     let cancelled = false;
     (async () => {
       const host = currentHost();
-      const config = await host.loadStation();
+      const loaded = await host.loadStation();
+      if (cancelled) return;
+      if (!loaded.station) {
+        setSetup({ host, problem: loaded.problem });
+        return;
+      }
+      setSetup(null);
+      const config = loaded.station;
       const profile = profileById(config.profileId);
       const db = counterDb();
       await seedDemoUsers(db);
       // Ask the browser not to evict the store under storage pressure; shown in the status bar if refused.
       const storagePersisted = navigator.storage?.persist ? await navigator.storage.persist().catch(() => false) : null;
-      const client = httpCentralClient(config.centralUrl, config.token);
+      const client = centralClient(host.central);
       if (cancelled) return;
       runner = startSyncRunner(db, client);
       setStation({ config, profile, host, client, runner, storagePersisted });
@@ -45,10 +58,11 @@ export function App() {
       cancelled = true;
       void runner?.stop();
     };
-  }, []);
+  }, [boots]);
 
   useCacheRefresh(station);
 
+  if (setup) return <SetupScreen host={setup.host} problem={setup.problem} onSaved={() => setBoots((b) => b + 1)} />;
   if (bootError) {
     return (
       <main className="boot">
@@ -64,6 +78,10 @@ export function App() {
       </main>
     );
   }
-  if (!user) return <SignIn station={station} onSignedIn={setUser} />;
-  return <CounterScreen station={station} user={user} onSignOut={() => setUser(null)} />;
+  return (
+    <>
+      {user?.role === 'dropbox' ? <DropBoxScreen station={station} user={user} onSignOut={() => setUser(null)} /> : user ? <CounterScreen station={station} user={user} onSignOut={() => setUser(null)} /> : <SignIn station={station} onSignedIn={setUser} />}
+      <HelpOverlay screen={user?.role === 'dropbox' ? 'dropbox' : 'counter'} />
+    </>
+  );
 }

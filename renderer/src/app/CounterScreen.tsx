@@ -2,7 +2,11 @@
  * The cashier's main screen: look up (typed or scanned), take any mix of tenders for one or several
  * accounts, post, receipt, next customer.
  * Keys: Enter in Account number looks up; F3 adds another account; F5-F7 add tenders; F8 void; F9 posts;
- * F2 starts a new customer; F12 reprints the last receipt; Escape leaves the void screen.
+ * F10 the drawer screen (open, drops, blind count, sign-off; for supervisors every drawer, approvals,
+ * deposit, end of day, journal); F2 starts a new customer; F12 reprints the last receipt; Escape leaves
+ * the void, drawer and sync screens (from the drawer screen, back to a payment that was in hand).
+ * Every payment goes into the cashier's open drawer (its session id on the payment); with none open,
+ * nothing posts. The screen locks after the profile's idle minutes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../shared/accounts/account';
@@ -15,7 +19,8 @@ import { describeRestoration, restorationNeed } from '../../../shared/payments/t
 import { opensDrawer, receiptPrintData, voidSlipPrintData } from '../../../shared/receipt/receipt';
 import { billStubPrintData } from '../../../shared/receipt/stub';
 import type { Language } from '../../../shared/receipt/i18n';
-import { commitPayment, journalEntry } from '../db/payments';
+import { journalEntry } from '../db/payments';
+import { commitDrawerPayment, currentDrawer, DrawerRefused } from '../db/drawer';
 import { counterDb } from '../db/schema';
 import type { PaymentEntry, VoidEntry } from '../db/schema';
 import { useLive } from '../db/live';
@@ -27,6 +32,9 @@ import { StatusBar } from '../features/sync/StatusBar';
 import { VoidPanel } from '../features/void/VoidPanel';
 import { SyncPanel } from '../features/sync/SyncPanel';
 import type { SignedInUser } from '../features/signin/SignIn';
+import { DrawerPanel } from '../features/drawer/DrawerPanel';
+import { drawerStatus, useDrawer } from '../features/drawer/useDrawer';
+import { LockScreen, useIdleLock } from '../features/drawer/IdleLock';
 import type { Station } from './App';
 
 type Phase =
@@ -36,7 +44,9 @@ type Phase =
   | { kind: 'void' }
   | { kind: 'sync' }
   | { kind: 'voided'; entry: VoidEntry; original: PaymentEntry }
-  | { kind: 'stub'; account: Account };
+  | { kind: 'stub'; account: Account }
+  /** The drawer screen; `held` is the payment that was in hand when F10 was pressed, back on Escape. */
+  | { kind: 'drawer'; held: Extract<Phase, { kind: 'pay' }> | null };
 
 export function CounterScreen({ station, user, onSignOut }: { station: Station; user: SignedInUser; onSignOut: () => void }) {
   const { profile, config } = station;
@@ -52,6 +62,8 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   const accountRef = useRef<HTMLInputElement>(null);
   const lookupSeq = useRef(0);
   const posting = useRef(false);
+  const { drawer, level: cashLimit } = useDrawer(config.stationId, user.name, profile.drawer);
+  const [locked, unlock] = useIdleLock(profile.drawer.idleLockMinutes);
 
   const newCustomer = useCallback(() => {
     setPhase({ kind: 'lookup' });
@@ -136,12 +148,14 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     posting.current = true;
     try {
       setPostError(null);
+      // Read now, not from the screen's copy: the payment goes into the drawer open at this moment.
+      const open = await currentDrawer(db, config.stationId, user.name);
       const payment: Payment = {
         id: paymentId,
         utility: profile.id,
         stationId: config.stationId,
         cashier: user.name,
-        drawerSessionId: null,
+        drawerSessionId: open?.id ?? null,
         takenAt: new Date().toISOString(),
         lines: judged.lines,
         tenders: judged.tenders,
@@ -153,9 +167,11 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       const accounts: Record<string, Account> = Object.fromEntries(found.map((f) => [f.account.number, f.account]));
       let committed: PaymentEntry;
       try {
-        committed = await commitPayment(db, payment, accounts, { receiptLanguage });
+        committed = await commitDrawerPayment(db, payment, accounts, profile.drawer, { receiptLanguage });
       } catch (e) {
-        setPostError(`Post payment: the payment was not recorded (${e instanceof Error ? e.message : String(e)}); nothing was saved, try again`);
+        setPostError(
+          e instanceof DrawerRefused ? e.message : `Post payment: the payment was not recorded (${e instanceof Error ? e.message : String(e)}); nothing was saved, try again`,
+        );
         return;
       }
       // Shown only after the commit completed: a receipt on screen stands for a stored payment.
@@ -165,7 +181,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       station.runner.kick();
       accountRef.current?.focus();
       // A print failure never undoes a payment: it waits for a reprint. The drawer opens only for cash.
-      await print(committed, 'Receipt', opensDrawer(payment)).catch((e: unknown) => setPrintNote(`Receipt not printed: ${String(e)}. Press F12 to reprint.`));
+      await print(committed, 'Receipt', opensDrawer(payment) && config.openDrawerOnCash).catch((e: unknown) => setPrintNote(`Receipt not printed: ${String(e)}. Press F12 to reprint.`));
     } finally {
       posting.current = false;
     }
@@ -205,6 +221,15 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     }
   }, [db, lastReceiptId, print]);
 
+  /** F10: the drawer screen. A payment in hand is kept, and comes back on Escape. */
+  const openDrawerScreen = useCallback(() => {
+    setPhase((p) => (p.kind === 'drawer' ? p : { kind: 'drawer', held: p.kind === 'pay' ? p : null }));
+  }, []);
+  const leaveDrawerScreen = useCallback(() => {
+    if (phase.kind === 'drawer' && phase.held) setPhase(phase.held);
+    else newCustomer();
+  }, [phase, newCustomer]);
+
   const startAdding = useCallback(() => {
     setAdding(true);
     setEntry('');
@@ -214,6 +239,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (locked) return;
       const target = e.target as HTMLElement | null;
       const inField = !!target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
       // Function keys are the counter's: never the browser's (F5 would reload, F3 find, F7 caret browsing).
@@ -236,6 +262,12 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       } else if (e.key === 'F11') {
         e.preventDefault();
         setPhase({ kind: 'sync' });
+      } else if (e.key === 'F10') {
+        e.preventDefault();
+        openDrawerScreen();
+      } else if (e.key === 'Escape' && phase.kind === 'drawer') {
+        e.preventDefault();
+        leaveDrawerScreen();
       } else if (e.key === 'Escape' && (phase.kind === 'void' || phase.kind === 'voided' || phase.kind === 'sync' || phase.kind === 'stub')) {
         e.preventDefault();
         newCustomer();
@@ -246,7 +278,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [newCustomer, reprint, startAdding, printStub, phase]);
+  }, [newCustomer, reprint, startAdding, printStub, phase, locked, openDrawerScreen, leaveDrawerScreen]);
 
   useEffect(() => accountRef.current?.focus(), []);
 
@@ -269,7 +301,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     <div className="counter">
       <StatusBar
         title={`${profile.shortName} · ${profile.center.name} · ${config.stationName}`}
-        who={`Cashier: ${user.name}`}
+        who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer)}`}
         runner={station.runner}
         storagePersisted={station.storagePersisted}
       />
@@ -317,6 +349,26 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </p>
           )}
         </form>
+        {drawer === null && user.role === 'cashier' && (
+          <p className="alert-text warn" aria-live="polite">
+            ▲ No drawer is open for {user.name}: a supervisor opens it (F10). Payments cannot be posted until then.
+          </p>
+        )}
+        {drawer?.state === 'counted' && (
+          <p className="alert-text warn" aria-live="polite">
+            ▲ Your drawer is counted for the close and takes no more payments: a supervisor signs it off (F10).
+          </p>
+        )}
+        {cashLimit.level === 'warn' && (
+          <p className="alert-text warn" aria-live="polite">
+            ▲ {cashLimit.message}
+          </p>
+        )}
+        {cashLimit.level === 'block' && (
+          <p className="alert-text stop" role="alert">
+            ■ {cashLimit.message}
+          </p>
+        )}
       </div>
       <main className="work">
         {phase.kind === 'pay' && (
@@ -398,6 +450,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           </section>
         )}
         {phase.kind === 'sync' && <SyncPanel runner={station.runner} onClose={newCustomer} />}
+        {phase.kind === 'drawer' && <DrawerPanel station={station} user={user} paymentInHand={phase.held !== null} onClose={leaveDrawerScreen} />}
         {phase.kind === 'voided' && (
           <section className="panel receipt" aria-label="Void slip">
             <h2>Payment voided</h2>
@@ -424,8 +477,11 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         )}
       </main>
       <footer className="keys">
-        <span>F2 new customer · F3 add account · F4 bill stub · F5 check · F6 money order · F7 card · F8 void · F9 post · F11 sync · F12 reprint</span>
+        <span>F1 all keys · F2 new customer · F9 post · F10 drawer · F12 reprint</span>
         <span className="row">
+          <button type="button" onClick={openDrawerScreen} aria-keyshortcuts="F10">
+            Drawer <kbd aria-hidden="true">F10</kbd>
+          </button>
           <button type="button" onClick={() => setPhase({ kind: 'sync' })} aria-keyshortcuts="F11">
             Sync <kbd aria-hidden="true">F11</kbd>
           </button>
@@ -437,6 +493,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           </button>
         </span>
       </footer>
+      {locked && <LockScreen station={station} user={user} onUnlock={unlock} onSignOut={onSignOut} />}
     </div>
   );
 }

@@ -19,29 +19,44 @@ export async function entriesNeedingAttention(db: CounterDb): Promise<OutboxEntr
 }
 
 /**
- * Applies central's per-item answers in one transaction. An entry leaves `pending` only on an answer;
- * entries central did not answer about stay pending.
+ * Applies central's per-item answers in one transaction, with one read and one bulk write per table (one
+ * store operation per answer made a 10,000-payment drain ten times slower). An entry leaves `pending` only
+ * on an answer; entries central did not answer about stay pending.
  */
 export async function applyResults(db: CounterDb, results: PaymentResult[]): Promise<void> {
+  if (results.length === 0) return;
+  const byId = new Map(results.map((r) => [r.id, r]));
   await db.transaction('rw', db.outbox, db.journal, async () => {
-    for (const r of results) {
-      const entry = await db.outbox.where('id').equals(r.id).first();
-      if (!entry || entry.seq === undefined || entry.state !== 'pending') continue;
+    const entries = await db.outbox.where('id').anyOf([...byId.keys()]).toArray();
+    const updated: OutboxEntry[] = [];
+    const sent = new Map<string, { reference: string; postedAt: string }>();
+    for (const entry of entries) {
+      const r = byId.get(entry.id);
+      if (!r || entry.state !== 'pending') continue;
       switch (r.status) {
         case 'posted':
         case 'already_posted':
-          await db.outbox.update(entry.seq, { state: 'sent', reference: r.reference, attempts: entry.attempts + 1 });
-          await db.journal.where('id').equals(r.id).modify({ central: { reference: r.reference, postedAt: r.postedAt } });
+          updated.push({ ...entry, state: 'sent', reference: r.reference, attempts: entry.attempts + 1 });
+          sent.set(r.id, { reference: r.reference, postedAt: r.postedAt });
           break;
         case 'conflict':
         case 'rejected':
-          await db.outbox.update(entry.seq, { state: r.status, lastError: r.error, attempts: entry.attempts + 1 });
+          updated.push({ ...entry, state: r.status, lastError: r.error, attempts: entry.attempts + 1 });
           break;
         default: {
           const never: never = r;
           throw new Error(`Unknown result ${JSON.stringify(never)}`);
         }
       }
+    }
+    await db.outbox.bulkPut(updated);
+    if (sent.size > 0) {
+      await db.journal
+        .where('id')
+        .anyOf([...sent.keys()])
+        .modify((e) => {
+          e.central = sent.get(e.id);
+        });
     }
   });
 }

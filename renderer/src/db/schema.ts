@@ -12,6 +12,11 @@ import type { PinHash } from '../../../shared/auth/pin';
 import type { Role } from '../../../shared/auth/users';
 import type { Language } from '../../../shared/receipt/i18n';
 import { chainHash, GENESIS, type Chained } from '../../../shared/journal/chain';
+import type { Closeout, Drop } from '../../../shared/drawer/closeout';
+import type { Deposit } from '../../../shared/drawer/deposit';
+import type { DrawerJournalEntry, DrawerSession } from '../../../shared/drawer/entries';
+import type { DropBoxBatch } from '../../../shared/dropbox/batch';
+import type { DropBoxBatchEntry, StoredBatch, StoredItem } from './dropbox';
 
 export type CachedAccount = Account & { cachedAt: string };
 
@@ -19,7 +24,7 @@ export type CachedAccount = Account & { cachedAt: string };
  * Every fact the counter records, in order; nothing is ever deleted or edited but `central`.
  * `n`, `prevHash` and `hash` chain the entries (shared/journal/chain.ts): a rewrite shows.
  */
-export type JournalEntry = (PaymentEntry | VoidEntry) & Partial<Chained>;
+export type JournalEntry = (PaymentEntry | VoidEntry | DrawerJournalEntry | DropBoxBatchEntry) & Partial<Chained>;
 
 export type PaymentEntry = {
   seq?: number;
@@ -62,9 +67,24 @@ export type OutboxEntry = {
   attempts: number;
   lastError?: string;
   reference?: string;
-} & ({ kind: 'payment'; payment: Payment } | { kind: 'void'; void: Void });
+} & (
+  | { kind: 'payment'; payment: Payment }
+  | { kind: 'void'; void: Void }
+  | { kind: 'closeout'; closeout: Closeout }
+  | { kind: 'deposit'; deposit: Deposit }
+  | { kind: 'dropbox_batch'; batch: DropBoxBatch }
+);
 
-export type StoredUser = { name: string; displayName: string; role: Role; pin: PinHash };
+export type StoredUser = {
+  name: string;
+  displayName: string;
+  role: Role;
+  pin: PinHash;
+  /** Wrong PINs in a row since the last right one (renderer/src/db/users.ts locks the user at the profile's limit). */
+  failedPins?: number;
+  /** Locked out until this time after too many wrong PINs. */
+  lockedUntil?: string;
+};
 export type MetaEntry = { key: string; value: string };
 
 export class CounterDb extends Dexie {
@@ -73,6 +93,11 @@ export class CounterDb extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   users!: Table<StoredUser, string>;
   meta!: Table<MetaEntry, string>;
+  drawers!: Table<DrawerSession, string>;
+  drops!: Table<Drop, string>;
+  deposits!: Table<Deposit, string>;
+  dropboxBatches!: Table<StoredBatch, string>;
+  dropboxItems!: Table<StoredItem, string>;
 
   constructor(name = 'counter') {
     // Strict durability: Chromium's default since 121 is relaxed, which can drop the last commits on power loss.
@@ -101,6 +126,17 @@ export class CounterDb extends Dexie {
             prev = e.hash;
           });
       });
+    // Drawers (renderer/src/db/drawer.ts): a station's drawer sessions by state, their drops, the day's deposits.
+    this.version(3).stores({
+      drawers: '&id, [stationId+state], cashier',
+      drops: '&id, drawerSessionId',
+      deposits: '&id, businessDate',
+    });
+    // Drop-box batches (renderer/src/db/dropbox.ts): the station's open batch, and each batch's items in entry order.
+    this.version(4).stores({
+      dropboxBatches: '&id, [stationId+state]',
+      dropboxItems: '&id, [batchId+n]',
+    });
   }
 }
 

@@ -1,23 +1,70 @@
 /**
- * The browser host: the station file is served beside the page as /station.json, and printing shows the
- * receipt on screen only (the same print data Electron sends to the thermal printer).
+ * The browser host: the station's settings come from setup (kept in localStorage) or, on a demo server,
+ * from /station.json beside the page; printing shows the receipt on screen only (the same print data
+ * Electron sends to the thermal printer).
  */
-import { stationConfigSchema } from '../../../shared/station';
+import { stationConfigSchema, stationView, type StationConfig } from '../../../shared/station';
 import { describeZodError } from '../../../shared/sync/protocol';
-import type { Host } from './host';
+import { CentralUnreachable, httpTransport } from '../features/sync/central-client';
+import { testCentralConnection } from './connection';
+import type { CentralTransport, Host } from './host';
 
-export function browserHost(): Host {
-  return {
+const KEY = 'counter.station';
+
+export function browserHost(storage: Storage = localStorage): Host {
+  let config: StationConfig | null = null;
+  let client: CentralTransport | null = null;
+  const host: Host = {
     kind: 'browser',
     async loadStation() {
-      const res = await fetch('/station.json', { cache: 'no-store' });
-      if (!res.ok) throw new Error(`Station settings could not be read (/station.json answered ${res.status})`);
-      const parsed = stationConfigSchema.safeParse(await res.json());
-      if (!parsed.success) throw new Error(`Station settings: ${describeZodError(parsed.error).error}`);
-      return parsed.data;
+      const saved = storage.getItem(KEY);
+      if (saved !== null) {
+        const parsed = stationConfigSchema.safeParse(parseJson(saved));
+        if (parsed.success) {
+          config = parsed.data;
+          return { station: stationView(config), problem: null };
+        }
+        // Kept aside, not lost: what the technician typed can be read back.
+        storage.setItem(`${KEY}.broken`, saved);
+        storage.removeItem(KEY);
+        return { station: null, problem: `Station settings: ${parsed.success ? '' : describeZodError(parsed.error).error}; set the station up again` };
+      }
+      const res = await fetch('/station.json', { cache: 'no-store' }).catch(() => null);
+      if (!res || res.status === 404) return { station: null, problem: null };
+      if (!res.ok) return { station: null, problem: `Station settings could not be read (/station.json answered ${res.status})` };
+      const parsed = stationConfigSchema.safeParse(await res.json().catch(() => null));
+      if (!parsed.success) return { station: null, problem: `Station settings: ${describeZodError(parsed.error).error}` };
+      config = parsed.data;
+      return { station: stationView(config), problem: null };
+    },
+    async saveStation(input) {
+      const parsed = stationConfigSchema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: describeZodError(parsed.error).error };
+      storage.setItem(KEY, JSON.stringify(parsed.data));
+      config = parsed.data;
+      client = null;
+      return { ok: true };
+    },
+    testConnection: (test) => testCentralConnection(test),
+    async central(request) {
+      if (!config) throw new CentralUnreachable('The station is not set up');
+      client ??= httpTransport(config.centralUrl, config.token);
+      return client(request);
     },
     async print() {
       return { ok: true };
     },
+    async printers() {
+      return [];
+    },
   };
+  return host;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
-/** The Electron host: the preload's `window.counter` bridge. */
+/** The Electron host: the preload's `window.counter` bridge. Central is called by main, which holds the token. */
 import type { CounterBridge } from '../../../shared/bridge/bridge';
+import { CentralUnreachable } from '../features/sync/central-client';
 import type { Host } from './host';
 
 declare global {
@@ -13,12 +14,30 @@ export function electronHost(bridge: CounterBridge): Host {
     kind: 'electron',
     async loadStation() {
       const r = await bridge.station();
-      if (!r.ok) throw new Error(r.error);
+      if (!r.ok) return { station: null, problem: r.error };
+      return r.value;
+    },
+    async saveStation(config) {
+      const r = await bridge.saveStation(config);
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    },
+    async testConnection(test) {
+      const r = await bridge.testConnection(test);
+      return r.ok ? r.value : { ok: false, message: r.error };
+    },
+    async central(request) {
+      const r = await bridge.central(request);
+      if (!r.ok) throw new CentralUnreachable(r.error);
       return r.value;
     },
     async print(request) {
       const r = await bridge.print(request);
-      return r.ok ? r.value : { ok: false, canRetry: true, reason: r.error };
+      // A payload main refused will be refused again: only a device failure is worth a retry.
+      return r.ok ? r.value : { ok: false, canRetry: false, reason: r.error };
+    },
+    async printers() {
+      const r = await bridge.printers();
+      return r.ok ? r.value : [];
     },
   };
 }

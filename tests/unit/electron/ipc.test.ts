@@ -1,9 +1,10 @@
 // The IPC helper with a fake ipcMain: sender check, payload parsing, results as data.
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { PrinterSummary, PrintRequest, PrintResult } from '../../../shared/bridge/bridge';
-import type { StationConfig } from '../../../shared/station';
+import type { CentralResponse, ConnectionResult, PrinterSummary, PrintRequest, PrintResult, StationLoad } from '../../../shared/bridge/bridge';
+import { stationView, type StationConfig } from '../../../shared/station';
 import { CHANNELS } from '../../../electron/channels';
+import { BridgeRefusal } from '../../../electron/errors';
 import { handle, registerCounterHandlers, type InvokeEvent, type IpcMainLike, type IsTrustedSender } from '../../../electron/ipc';
 import { isAppUrl } from '../../../electron/protocol';
 
@@ -59,6 +60,14 @@ describe('handle', () => {
     expect(await ipcMain.invoke('counter:test', fromApp, {})).toEqual({ ok: true, value: 42 });
   });
 
+  it('passes a BridgeRefusal through as it is, without a prefix or a log line', async () => {
+    const ipcMain = fakeIpcMain();
+    const log = vi.fn();
+    handle(ipcMain, 'counter:test', z.undefined(), () => Promise.reject(new BridgeRefusal('Central cannot be reached (ECONNREFUSED)')), trusted, log);
+    expect(await ipcMain.invoke('counter:test', fromApp)).toEqual({ ok: false, error: 'Central cannot be reached (ECONNREFUSED)' });
+    expect(log).not.toHaveBeenCalled();
+  });
+
   it('turns a thrown error or a rejection into ok:false, and logs it', async () => {
     const ipcMain = fakeIpcMain();
     const log = vi.fn();
@@ -73,22 +82,126 @@ describe('handle', () => {
 describe('registerCounterHandlers', () => {
   const config: StationConfig = {
     stationId: 'wic-1', stationName: 'Walk-in window 1', centralUrl: 'http://127.0.0.1:8787',
-    token: 'station-token', profileId: 'pwb', paperWidth: '80mm', printerName: 'TM-T20',
+    token: 'station-token', profileId: 'pwb', paperWidth: '80mm', printerName: 'TM-T20', openDrawerOnCash: true, kiosk: false,
   };
+  const loaded: StationLoad = { station: stationView(config), problem: null };
+  const foreign: InvokeEvent = { senderFrame: { url: 'https://evil.example/' } };
 
   const printerList: PrinterSummary[] = [{ name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III', isDefault: false }];
 
-  function setup(overrides: { printers?: () => Promise<PrinterSummary[]>; testPage?: () => Promise<PrintResult> } = {}) {
+  function setup(overrides: { printers?: () => Promise<PrinterSummary[]>; testPage?: () => Promise<PrintResult>; central?: () => Promise<CentralResponse> } = {}) {
     const ipcMain = fakeIpcMain();
     const print = vi.fn(() => Promise.resolve({ ok: true } as const));
     const printers = vi.fn(overrides.printers ?? (() => Promise.resolve(printerList)));
     const testPage = vi.fn(overrides.testPage ?? (() => Promise.resolve({ ok: true } as const)));
-    registerCounterHandlers(ipcMain, { station: () => config, print, printers, testPage, isTrustedSender: trusted, log: quiet });
-    return { ipcMain, print, printers, testPage };
+    const station = vi.fn(() => loaded);
+    const saveStation = vi.fn((saved: StationConfig) => Promise.resolve<StationLoad>({ station: stationView(saved), problem: null }));
+    const testConnection = vi.fn(() => Promise.resolve<ConnectionResult>({ ok: true, message: 'Connected: central 1.0.0 on pglite' }));
+    const central = vi.fn(overrides.central ?? (() => Promise.resolve<CentralResponse>({ status: 200, body: { ok: true } })));
+    registerCounterHandlers(ipcMain, { station, saveStation, testConnection, central, print, printers, testPage, isTrustedSender: trusted, log: quiet });
+    return { ipcMain, print, printers, testPage, station, saveStation, testConnection, central };
   }
 
-  it('registers exactly the four channels', () => {
-    expect(setup().ipcMain.channels()).toEqual([CHANNELS.print, CHANNELS.printers, CHANNELS.station, CHANNELS.testPage].sort());
+  it('registers exactly the seven channels of the bridge', () => {
+    expect(setup().ipcMain.channels()).toEqual(Object.values(CHANNELS).sort());
+    expect(Object.values(CHANNELS)).toHaveLength(7);
+  });
+
+  it('answers every channel to the app only: a foreign sender reaches no handler', async () => {
+    const fake = setup();
+    for (const channel of Object.values(CHANNELS)) {
+      expect(await fake.ipcMain.invoke(channel, foreign, undefined)).toEqual({ ok: false, error: `${channel} is only answered to the counter's own page` });
+    }
+    for (const fn of [fake.station, fake.saveStation, fake.testConnection, fake.central, fake.print, fake.printers, fake.testPage]) {
+      expect(fn).not.toHaveBeenCalled();
+    }
+  });
+
+  describe('counter:station', () => {
+    it('answers the station without its token, and refuses a payload it does not take', async () => {
+      const { ipcMain } = setup();
+      const answer = await ipcMain.invoke(CHANNELS.station, fromApp);
+      expect(answer).toEqual({ ok: true, value: loaded });
+      expect(JSON.stringify(answer)).not.toContain('station-token');
+      expect(await ipcMain.invoke(CHANNELS.station, fromApp, { stationId: 'x' })).toMatchObject({ ok: false });
+    });
+  });
+
+  describe('counter:save-station', () => {
+    it('saves good settings, with the schema defaults filled in, and answers the new station', async () => {
+      const { ipcMain, saveStation } = setup();
+      const { openDrawerOnCash: _o, kiosk: _k, paperWidth: _p, printerName: _n, ...input } = config;
+      const answer = await ipcMain.invoke(CHANNELS.saveStation, fromApp, input);
+      expect(saveStation).toHaveBeenCalledWith({ ...input, paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false });
+      expect(answer).toMatchObject({ ok: true, value: { station: { stationId: 'wic-1', kiosk: false }, problem: null } });
+    });
+
+    it.each([
+      ['a non-http central URL', { centralUrl: 'file:///etc/passwd' }, /^centralUrl: must be an http/],
+      ['a short token', { token: 'short' }, /^token: must be the station token/],
+      ['a bad paper width', { paperWidth: '90mm' }, /^paperWidth: /],
+      ['a kiosk flag that is not a boolean', { kiosk: 'yes' }, /^kiosk: /],
+    ])('refuses %s by field, saving nothing', async (_name, change, error) => {
+      const { ipcMain, saveStation } = setup();
+      expect(await ipcMain.invoke(CHANNELS.saveStation, fromApp, { ...config, ...change })).toEqual({ ok: false, error: expect.stringMatching(error) });
+      expect(saveStation).not.toHaveBeenCalled();
+    });
+
+    it('reports a failed write as data', async () => {
+      const ipcMain = fakeIpcMain();
+      registerCounterHandlers(ipcMain, {
+        station: () => loaded, saveStation: () => Promise.reject(new Error('EACCES: permission denied')),
+        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), isTrustedSender: trusted, log: quiet,
+      });
+      expect(await ipcMain.invoke(CHANNELS.saveStation, fromApp, config)).toEqual({ ok: false, error: 'counter:save-station failed: EACCES: permission denied' });
+    });
+  });
+
+  describe('counter:test-connection', () => {
+    it('tests a good address and token', async () => {
+      const { ipcMain, testConnection } = setup();
+      const test = { centralUrl: 'https://central.example.org', token: 'station-token' };
+      expect(await ipcMain.invoke(CHANNELS.testConnection, fromApp, test)).toEqual({ ok: true, value: { ok: true, message: 'Connected: central 1.0.0 on pglite' } });
+      expect(testConnection).toHaveBeenCalledWith(test);
+    });
+
+    it.each([
+      ['a non-http central URL', { centralUrl: 'ftp://central.example.org', token: 'station-token' }, /^centralUrl: /],
+      ['a javascript: URL', { centralUrl: 'javascript:alert(1)', token: 'station-token' }, /^centralUrl: /],
+      ['no token', { centralUrl: 'https://central.example.org' }, /^token: /],
+      ['no payload', undefined, /\(whole value\)/],
+    ])('refuses %s', async (_name, payload, error) => {
+      const { ipcMain, testConnection } = setup();
+      expect(await ipcMain.invoke(CHANNELS.testConnection, fromApp, payload)).toEqual({ ok: false, error: expect.stringMatching(error) });
+      expect(testConnection).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('counter:central', () => {
+    it('passes a good request to the proxy and answers its status and body', async () => {
+      const { ipcMain, central } = setup({ central: () => Promise.resolve({ status: 404, body: { error: 'no such account' } }) });
+      const request = { method: 'GET', path: '/v1/accounts/pwb/1000000001' };
+      expect(await ipcMain.invoke(CHANNELS.central, fromApp, request)).toEqual({ ok: true, value: { status: 404, body: { error: 'no such account' } } });
+      expect(central).toHaveBeenCalledWith(request);
+    });
+
+    it('answers a network failure as ok:false with the proxy\'s words', async () => {
+      const { ipcMain } = setup({ central: () => Promise.reject(new BridgeRefusal('Central cannot be reached (fetch failed)')) });
+      expect(await ipcMain.invoke(CHANNELS.central, fromApp, { method: 'GET', path: '/v1/health' })).toEqual({ ok: false, error: 'Central cannot be reached (fetch failed)' });
+    });
+
+    it.each([
+      ['a path outside /v1/', { method: 'GET', path: '/admin' }, /^path: must be a \/v1\/ path/],
+      ['a dot segment', { method: 'GET', path: '/v1/../admin' }, /^path: /],
+      ['an encoded dot segment', { method: 'GET', path: '/v1/%2e%2e/admin' }, /^path: /],
+      ['an absolute URL', { method: 'GET', path: 'https://evil.example/v1/' }, /^path: /],
+      ['DELETE', { method: 'DELETE', path: '/v1/payments' }, /^method: /],
+      ['a body on a GET', { method: 'GET', path: '/v1/health', body: { x: 1 } }, /^body: a GET carries no body/],
+    ])('refuses %s', async (_name, request, error) => {
+      const { ipcMain, central } = setup();
+      expect(await ipcMain.invoke(CHANNELS.central, fromApp, request)).toEqual({ ok: false, error: expect.stringMatching(error) });
+      expect(central).not.toHaveBeenCalled();
+    });
   });
 
   it('answers counter:printers with the list, and reports a failure to list them as data', async () => {
@@ -103,10 +216,9 @@ describe('registerCounterHandlers', () => {
     expect(testPage).toHaveBeenCalledOnce();
   });
 
-  it.each([CHANNELS.printers, CHANNELS.testPage])('%s takes no payload and answers only the app', async (channel) => {
+  it.each([CHANNELS.printers, CHANNELS.testPage])('%s takes no payload', async (channel) => {
     const { ipcMain, printers, testPage } = setup();
     expect(await ipcMain.invoke(channel, fromApp, { printerName: 'elsewhere' })).toMatchObject({ ok: false });
-    expect(await ipcMain.invoke(channel, { senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false });
     expect(printers).not.toHaveBeenCalled();
     expect(testPage).not.toHaveBeenCalled();
   });
@@ -116,12 +228,6 @@ describe('registerCounterHandlers', () => {
     await ipcMain.invoke(CHANNELS.print, fromApp, { ...request, openDrawer: true });
     await ipcMain.invoke(CHANNELS.print, fromApp, request);
     expect(print.mock.calls.map((call: unknown[]) => (call[0] as { openDrawer: boolean }).openDrawer)).toEqual([true, false]);
-  });
-
-  it('answers counter:station with the config, and refuses a payload it does not take', async () => {
-    const { ipcMain } = setup();
-    expect(await ipcMain.invoke(CHANNELS.station, fromApp)).toEqual({ ok: true, value: config });
-    expect(await ipcMain.invoke(CHANNELS.station, fromApp, { stationId: 'x' })).toMatchObject({ ok: false });
   });
 
   it('passes a print request with its defaults filled in', async () => {

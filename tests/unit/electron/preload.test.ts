@@ -50,7 +50,7 @@ describe('the preload', () => {
     expect(run.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(run.exposed)).toEqual(['counter']);
     const bridge = run.exposed.counter as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['print', 'printers', 'station', 'testPage']);
+    expect(Object.keys(bridge).sort()).toEqual(['central', 'print', 'printers', 'saveStation', 'station', 'testConnection', 'testPage']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -67,6 +67,18 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.printers);
     expect(await bridge.testPage()).toEqual({ ok: true, value: `answer from ${CHANNELS.testPage}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testPage);
+
+    const settings = { stationId: 'wic-1', stationName: 'Window 1', centralUrl: 'https://central.example.org', token: 'station-token', profileId: 'pwb' };
+    expect(await bridge.saveStation(settings)).toEqual({ ok: true, value: `answer from ${CHANNELS.saveStation}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.saveStation, settings);
+    const test = { centralUrl: 'https://central.example.org', token: 'station-token' };
+    expect(await bridge.testConnection(test)).toEqual({ ok: true, value: `answer from ${CHANNELS.testConnection}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testConnection, test);
+    const call = { method: 'POST', path: '/v1/payments', body: { payments: [] } } as const;
+    expect(await bridge.central(call)).toEqual({ ok: true, value: `answer from ${CHANNELS.central}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.central, call);
+    // Every channel main registers is reached by exactly one bridge function.
+    expect(new Set(invoke.mock.calls.map((c) => c[0]))).toEqual(new Set(Object.values(CHANNELS)));
   });
 
   it('turns a rejected invoke into ok:false rather than a throw', async () => {

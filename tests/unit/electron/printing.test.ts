@@ -3,7 +3,7 @@ import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portlandWaterBureau } from '../../../shared/profiles';
 import { receiptPrintData } from '../../../shared/receipt/receipt';
-import { createPrinter, describePrintFailure, listPrinters, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
+import { applyDrawerSetting, createPrinter, describePrintFailure, listPrinters, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
 import type { PaperWidth } from '../../../shared/station';
 import { PAPER } from '../../../shared/receipt/layout';
 import { ruler } from '../../../shared/receipt/test-page';
@@ -291,5 +291,22 @@ describe('printJobSchema', () => {
   it('refuses url(...) in a style', () => {
     const parsed = printJobSchema.safeParse({ items: [{ type: 'text', value: 'x', style: { backgroundImage: 'URL("https://evil.example/?d=1")' } }], paperWidth: '80mm' });
     expect(parsed.error?.issues[0]?.path).toEqual(['items', 0, 'style', 'backgroundImage']);
+  });
+});
+
+describe('applyDrawerSetting', () => {
+  const job = { items: [{ type: 'text' as const, value: 'Receipt' }], paperWidth: '80mm' as const, copies: 1, openDrawer: true };
+
+  it("lets the request open the drawer when the station's openDrawerOnCash is on", () => {
+    expect(applyDrawerSetting(job, { openDrawerOnCash: true })).toEqual(job);
+  });
+
+  it('never opens it when the setting is off, or before setup', () => {
+    expect(applyDrawerSetting(job, { openDrawerOnCash: false })).toEqual({ ...job, openDrawer: false });
+    expect(applyDrawerSetting(job, null)).toEqual({ ...job, openDrawer: false });
+  });
+
+  it('never opens it for a request that does not ask', () => {
+    expect(applyDrawerSetting({ ...job, openDrawer: false }, { openDrawerOnCash: true }).openDrawer).toBe(false);
   });
 });

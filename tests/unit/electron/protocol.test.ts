@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES, APP_URL, contentSecurityPolicy, createAppProtocolHandler, createUrlPolicy, isAppUrl,
 } from '../../../electron/protocol';
+import { CRASH_PAGE_PATH, CRASH_PAGE_URL, crashPageHtml } from '../../../electron/recovery';
 
 describe('isAppUrl', () => {
   it.each(['app://counter/', 'app://counter/index.html', 'APP://COUNTER/assets/x.js?v=1#top'])('accepts %s', (url) => {
@@ -41,14 +42,14 @@ describe('the scheme privileges', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  it("allows connections to the app and to central's origin only", () => {
-    expect(contentSecurityPolicy('https://central.example.org:8443/api/v1?x=1')).toBe(
+  it("allows connections to the app's own origin only: central is reached through main", () => {
+    expect(contentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self' https://central.example.org:8443; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
   });
-  it('leaves central out rather than writing a broken source when the address does not parse', () => {
-    expect(contentSecurityPolicy('nonsense')).toContain("connect-src 'self';");
+  it('names no other origin anywhere', () => {
+    expect(contentSecurityPolicy()).not.toMatch(/https?:|\*/);
   });
 });
 
@@ -122,6 +123,44 @@ describe('the app:// handler over a real folder', () => {
   it('refuses bad escapes and NUL bytes', async () => {
     expect((await handler({ url: 'app://counter/%E0%A4%A' })).status).toBe(400);
     expect((await handler({ url: 'app://counter/index.html%00.js' })).status).toBe(400);
+  });
+});
+
+describe("the app:// handler's own pages (the crash page)", () => {
+  const readFile = vi.fn((_file: string) => Promise.resolve(new TextEncoder().encode('from disk') as Uint8Array<ArrayBuffer>));
+  const handler = createAppProtocolHandler({
+    root: '/app/build/renderer',
+    readFile,
+    csp: () => contentSecurityPolicy(),
+    pages: { [CRASH_PAGE_PATH]: () => crashPageHtml('/home/cashier/.config/Counter/logs/counter.log') },
+  });
+
+  it('serves the crash page from main, as HTML, with the CSP, without reading a file', async () => {
+    readFile.mockClear();
+    const response = await handler({ url: CRASH_PAGE_URL });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    const html = await response.text();
+    expect(html).toContain('The counter stopped working');
+    expect(html).toContain('/home/cashier/.config/Counter/logs/counter.log');
+    expect(html).not.toMatch(/<script|javascript:|on\w+=/i);
+    expect(readFile).not.toHaveBeenCalled();
+  });
+
+  it('its one link goes back to the counter, on the app origin', async () => {
+    const html = await (await handler({ url: CRASH_PAGE_URL })).text();
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => new URL(m[1] ?? '', CRASH_PAGE_URL).href)).toEqual([APP_URL]);
+  });
+
+  it('escapes the log path it shows', () => {
+    expect(crashPageHtml('C:\\Users\\<b>x</b>\\counter.log')).toContain('&#60;b&#62;x&#60;/b&#62;');
+  });
+
+  it('is served only at its path; the rest still comes from disk', async () => {
+    expect(await (await handler({ url: 'app://counter/index.html' })).text()).toBe('from disk');
+    expect((await handler({ url: 'app://counter/constructor' })).status).toBe(200); // from disk, not Object.prototype
+    expect(readFile).toHaveBeenLastCalledWith('/app/build/renderer/constructor');
   });
 });
 

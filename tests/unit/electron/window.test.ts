@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { APP_URL, createUrlPolicy } from '../../../electron/protocol';
 import {
-  claimSingleInstance, denyPermissions, guardWebContents, mainWindowOptions, quitOnSignals, rendererEntry,
-  type FocusableWindow, type GuardableContents, type PermissionSession,
+  applicationMenu, applyKiosk, claimSingleInstance, denyPermissions, guardWebContents, mainWindowOptions, quitOnSignals, rendererEntry,
+  type FocusableWindow, type GuardableContents, type KioskWindow, type PermissionSession,
 } from '../../../electron/window';
 
 type Preventable = { preventDefault(): void };
@@ -46,6 +46,58 @@ describe('mainWindowOptions', () => {
       preload: '/app/build/electron/electron/preload.js',
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('is a normal window unless the station is a kiosk', () => {
+    for (const options of [mainWindowOptions('/p.js'), mainWindowOptions('/p.js', { kiosk: false })]) {
+      expect(options).not.toHaveProperty('kiosk');
+      expect(options).not.toHaveProperty('fullscreen');
+      expect(options.autoHideMenuBar).toBe(true);
+    }
+  });
+
+  it('opens full screen in kiosk mode for a kiosk station, with the same locked-down preferences', () => {
+    const options = mainWindowOptions('/p.js', { kiosk: true });
+    expect(options).toMatchObject({ kiosk: true, fullscreen: true, show: false });
+    expect(options.webPreferences).toEqual(mainWindowOptions('/p.js').webPreferences);
+  });
+});
+
+describe('applicationMenu', () => {
+  it('removes the menu in kiosk mode and in an installed counter; development keeps the default one', () => {
+    expect(applicationMenu({ kiosk: true, isPackaged: true })).toBe('none');
+    expect(applicationMenu({ kiosk: true, isPackaged: false })).toBe('none');
+    expect(applicationMenu({ kiosk: false, isPackaged: true })).toBe('none');
+    expect(applicationMenu({ kiosk: false, isPackaged: false })).toBe('default');
+  });
+});
+
+describe('applyKiosk', () => {
+  function fakeWindow(kiosk: boolean): KioskWindow & { calls: boolean[] } {
+    let state = kiosk;
+    const calls: boolean[] = [];
+    return { calls, isKiosk: () => state, setKiosk: (flag) => { calls.push(flag); state = flag; } };
+  }
+
+  it('turns kiosk on at once when setup saves it, and removes the menu', () => {
+    const win = fakeWindow(false);
+    const removeMenu = vi.fn();
+    applyKiosk(win, removeMenu, { kiosk: true, isPackaged: false });
+    expect(win.calls).toEqual([true]);
+    expect(removeMenu).toHaveBeenCalledOnce();
+  });
+
+  it('turns it off again, and leaves an unchanged window alone', () => {
+    const win = fakeWindow(true);
+    applyKiosk(win, vi.fn(), { kiosk: false, isPackaged: true });
+    applyKiosk(win, vi.fn(), { kiosk: false, isPackaged: true });
+    expect(win.calls).toEqual([false]);
+  });
+
+  it('keeps the development menu when kiosk is off', () => {
+    const removeMenu = vi.fn();
+    applyKiosk(fakeWindow(false), removeMenu, { kiosk: false, isPackaged: false });
+    expect(removeMenu).not.toHaveBeenCalled();
   });
 });
 

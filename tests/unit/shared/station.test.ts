@@ -17,8 +17,8 @@ function refusal(overrides: Record<string, unknown>) {
 }
 
 describe('stationConfigSchema', () => {
-  it('accepts a station file and fills in paper width and printer', () => {
-    expect(stationConfigSchema.parse(good)).toEqual({ ...good, paperWidth: '80mm', printerName: '' });
+  it('accepts a station file and fills in paper width, printer, drawer kick and kiosk', () => {
+    expect(stationConfigSchema.parse(good)).toEqual({ ...good, paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false });
     expect(stationConfigSchema.parse({ ...good, centralUrl: 'http://localhost:8080', paperWidth: '58mm' }).paperWidth).toBe('58mm');
   });
 

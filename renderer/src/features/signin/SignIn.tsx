@@ -1,29 +1,69 @@
-/** Sign-in: user and PIN, checked against the station's PIN hashes (works offline). */
+/**
+ * Sign-in: user and PIN, checked against the station's PIN hashes (works offline). Wrong PINs count toward
+ * the profile's lockout; every sign-in is a journal entry. A supervisor is warned when payments have waited
+ * for central longer than the profile's offline hours (the top cause of lost offline payments is signing
+ * out or reinstalling with payments still queued).
+ */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { signInSchema, type Role, type SignIn as SignInValues } from '../../../../shared/auth/users';
-import { checkPin } from '../../db/users';
+import { checkPinWithLockout, recordSignIn } from '../../db/users';
+import { oldestPending } from '../../db/outbox';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+
+/** Hours from a time until now. */
+function hoursSince(iso: string): number {
+  return (Date.now() - Date.parse(iso)) / 3_600_000;
+}
 
 export type SignedInUser = { name: string; displayName: string; role: Role };
 
 export function SignIn({ station, onSignedIn }: { station: Station; onSignedIn: (u: SignedInUser) => void }) {
   const [refused, setRefused] = useState<string | null>(null);
+  const [offlineWarning, setOfflineWarning] = useState<{ user: SignedInUser; message: string } | null>(null);
   const { register, handleSubmit, formState } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
     defaultValues: { user: '', pin: '' },
   });
   const onSubmit = handleSubmit(async (v) => {
     setRefused(null);
-    const user = await checkPin(counterDb(), v.user, v.pin);
-    if (!user) {
-      setRefused('PIN: the user name or PIN is not right; try again');
+    const db = counterDb();
+    const settings = station.profile.drawer;
+    const r = await checkPinWithLockout(db, v.user, v.pin, { policy: settings.pinLockout, stationId: station.config.stationId });
+    if (!r.ok) {
+      setRefused(r.message);
       return;
     }
-    onSignedIn({ name: user.name, displayName: user.displayName, role: user.role });
+    const user: SignedInUser = { name: r.user.name, displayName: r.user.displayName, role: r.user.role };
+    await recordSignIn(db, user, station.config.stationId);
+    if (user.role === 'supervisor') {
+      const oldest = await oldestPending(db);
+      const hours = oldest ? hoursSince(oldest.queuedAt) : 0;
+      if (oldest && hours >= settings.offlineWarnHours) {
+        setOfflineWarning({
+          user,
+          message: `Offline too long: entries have waited ${Math.floor(hours)} hours to reach central (since ${new Date(oldest.queuedAt).toLocaleString('en-US')}), more than the ${settings.offlineWarnHours} hours allowed. Check the network and central (Sync, F11); do not sign out for good, reset or reinstall this station while entries wait.`,
+        });
+        return;
+      }
+    }
+    onSignedIn(user);
   });
+  if (offlineWarning) {
+    return (
+      <main className="signin">
+        <h1>Payments are waiting</h1>
+        <p role="alert" className="alert-text stop">
+          ▲ {offlineWarning.message}
+        </p>
+        <button type="button" className="primary" autoFocus onClick={() => onSignedIn(offlineWarning.user)}>
+          I understand, continue
+        </button>
+      </main>
+    );
+  }
   const err = formState.errors;
   return (
     <main className="signin">

@@ -26,7 +26,8 @@ export type SyncRunner = {
   subscribe(fn: (s: SyncState) => void): () => void;
 };
 
-const BATCH = Math.min(100, MAX_PAYMENTS_PER_BATCH);
+// Central posts a batch set-based, so bigger batches cost little more than small ones.
+const BATCH = MAX_PAYMENTS_PER_BATCH;
 const IDLE_CHECK_MS = 5_000;
 
 export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lockName?: string } = {}): SyncRunner {
@@ -64,6 +65,13 @@ export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lo
   function sendRun(run: OutboxEntry[]) {
     const payments = run.flatMap((e) => (e.kind === 'payment' ? [e.payment] : []));
     const voids = run.flatMap((e) => (e.kind === 'void' ? [e.void] : []));
+    const batches = run.flatMap((e) => (e.kind === 'dropbox_batch' ? [e.batch] : []));
+    if (batches.length > 0) return client.postDropBoxBatches(batches);
+    // Close-outs and deposits come after the payments and voids they sum up: the outbox's order keeps that.
+    const closeouts = run.flatMap((e) => (e.kind === 'closeout' ? [e.closeout] : []));
+    if (closeouts.length > 0) return client.postCloseouts(closeouts);
+    const deposits = run.flatMap((e) => (e.kind === 'deposit' ? [e.deposit] : []));
+    if (deposits.length > 0) return client.postDeposits(deposits);
     return payments.length > 0 ? client.postPayments(payments) : client.postVoids(voids);
   }
 
@@ -78,7 +86,8 @@ export function startSyncRunner(db: CounterDb, client: CentralClient, opts: { lo
     // Payments and voids go to their own endpoints; a run of one kind at a time keeps the order.
     const first = batch[0]!;
     const end = batch.findIndex((e) => e.kind !== first.kind);
-    const run = end === -1 ? batch : batch.slice(0, end);
+    // A drop-box batch holds up to 2,000 checks: one per request keeps the body small.
+    const run = first.kind === 'dropbox_batch' ? [first] : end === -1 ? batch : batch.slice(0, end);
     try {
       const res = await sendRun(run);
       await applyResults(db, res.results);

@@ -7,7 +7,8 @@ import { formatAccountNumber } from '../../../../shared/accounts/account-number'
 import { uuidv7 } from '../../../../shared/ids';
 import { formatMoney } from '../../../../shared/money/money';
 import { voidReasonSchema } from '../../../../shared/payments/void';
-import { commitVoid, paymentsSince, VoidRefused } from '../../db/payments';
+import { paymentsSince, VoidRefused } from '../../db/payments';
+import { commitDrawerVoid, DrawerRefused } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { VoidEntry } from '../../db/schema';
@@ -46,9 +47,9 @@ export function VoidPanel({ station, user, onVoided, onCancel }: { station: Stat
     if (supervisor.trim().toLowerCase() === user.name) return setError('Supervisor: a cashier cannot approve their own void; call a supervisor');
     setBusy(true);
     try {
-      const approver = await checkPin(db, supervisor, pin);
+      const approver = await checkPin(db, supervisor, pin, station.profile.drawer.pinLockout);
       if (!approver || approver.role !== 'supervisor') return setError('Supervisor PIN: not a supervisor, or the PIN is not right; nothing was voided');
-      const entry = await commitVoid(db, {
+      const entry = await commitDrawerVoid(db, {
         id: voidId.current,
         paymentId: target.entry.id,
         utility: station.profile.id,
@@ -62,7 +63,7 @@ export function VoidPanel({ station, user, onVoided, onCancel }: { station: Stat
       station.runner.kick();
       onVoided(entry);
     } catch (e) {
-      setError(e instanceof VoidRefused ? e.message : `Void: not recorded (${e instanceof Error ? e.message : String(e)}); nothing was voided`);
+      setError(e instanceof VoidRefused || e instanceof DrawerRefused ? e.message : `Void: not recorded (${e instanceof Error ? e.message : String(e)}); nothing was voided`);
     } finally {
       setBusy(false);
     }

@@ -19,6 +19,8 @@ const RELEASED: Record<number, Record<string, string>> = {
     meta: 'key',
   },
   2: { journal: '++seq,&id,takenAt,voidsPaymentId' },
+  3: { drawers: 'id,[stationId+state],cashier', drops: 'id,drawerSessionId', deposits: 'id,businessDate' },
+  4: { dropboxBatches: 'id,[stationId+state]', dropboxItems: 'id,[batchId+n]' },
 };
 
 describe('the Dexie schema', () => {

@@ -12,11 +12,16 @@ import type { Void } from '../../../../shared/payments/void';
 import type { PaymentResult } from '../../../../shared/sync/protocol';
 import { canonicalPayment } from '../../../../shared/payments/payment';
 import { cashPayment } from '../sample';
+import { canonicalBatch, type DropBoxBatch } from '../../../../shared/dropbox/batch';
+import { addItem, closeBatch, openBatch } from '../../../../renderer/src/db/dropbox';
+import { portlandWaterBureau } from '../../../../shared/profiles';
+import { uuidv7 } from '../../../../shared/ids';
 
 /** A central that stores ids once, and can be told to drop requests or lose its replies. */
 function fakeCentral() {
   const stored = new Map<string, { canonical: string; reference: string }>();
   const received: string[][] = [];
+  const dropBoxRequests: string[][] = [];
   let mode: 'up' | 'down' | 'lose-reply' = 'up';
   async function post(items: Array<{ id: string; canonical: string }>) {
     if (mode === 'down') throw new CentralUnreachable('connection refused');
@@ -51,11 +56,22 @@ function fakeCentral() {
     async postVoids(voids: Void[]) {
       return post(voids.map((v) => ({ id: v.id, canonical: JSON.stringify(v) })));
     },
+    async postDropBoxBatches(batches: DropBoxBatch[]) {
+      dropBoxRequests.push(batches.map((b) => b.id));
+      return post(batches.map((b) => ({ id: b.id, canonical: canonicalBatch(b) })));
+    },
+    async postCloseouts(closeouts) {
+      return post(closeouts.map((x) => ({ id: x.id, canonical: JSON.stringify(x) })));
+    },
+    async postDeposits(deposits) {
+      return post(deposits.map((x) => ({ id: x.id, canonical: JSON.stringify(x) })));
+    },
   };
   return {
     client,
     stored,
     received,
+    dropBoxRequests,
     set(m: typeof mode) {
       mode = m;
     },
@@ -124,6 +140,48 @@ describe('the sync runner', () => {
     expect(central.stored.size).toBe(1);
     expect(new Set(central.received.flat())).toEqual(new Set([p.id]));
     expect((await db.outbox.toArray())[0]?.state).toBe('sent');
+  });
+
+  it('sends each closed drop-box batch alone to its own endpoint, in outbox order between payments', async () => {
+    const central = fakeCentral();
+    const before = cashPayment();
+    await commitPayment(db, before, {});
+    const batchIds: string[] = [];
+    for (let b = 0; b < 2; b++) {
+      const id = uuidv7();
+      batchIds.push(id);
+      await openBatch(db, {
+        id,
+        utility: 'pwb',
+        stationId: 'station-1',
+        clerk: 'dropbox1',
+        retrievedAt: '2026-11-22T07:30:00-08:00',
+        retrievalDate: '2026-11-22',
+        emptiedBy: ['Ann Lee', 'Bo Diaz'],
+        controlCount: 1,
+        controlTotal: '182.40' as DropBoxBatch['controlTotal'],
+        openedAt: '2026-11-22T16:00:00.000Z',
+      });
+      await addItem(db, id, {
+        id: uuidv7(),
+        kind: 'applied',
+        amount: '182.40' as DropBoxBatch['controlTotal'],
+        checkNumber: '1042',
+        enteredAt: '2026-11-22T16:01:00.000Z',
+        accountNumber: '1000000001',
+        entry: 'scan',
+        amountDue: '182.40' as DropBoxBatch['controlTotal'],
+        match: 'exact',
+      });
+      await closeBatch(db, id, portlandWaterBureau, { closedAt: '2026-11-22T16:02:00.000Z' });
+    }
+    const after = cashPayment();
+    await commitPayment(db, after, {});
+    runner = startSyncRunner(db, central.client);
+    await until(async () => (await countPending(db)) === 0);
+    expect(central.received).toEqual([[before.id], [batchIds[0]], [batchIds[1]], [after.id]]);
+    expect(central.dropBoxRequests).toEqual([[batchIds[0]], [batchIds[1]]]);
+    expect((await db.journal.where('id').equals(batchIds[0]!).first())?.central?.reference).toMatch(/^P/);
   });
 
   it('random interleavings of posting, outages and lost replies leave exactly one central row per payment', async () => {

@@ -80,3 +80,26 @@ describe('utilityProfileSchema: tenders and collection rules (issue 3)', () => {
     expect(issues({ certified: { ...certified, payTo: '', receiptNotice: undefined } }).map((i) => i.path)).toEqual(['certified.payTo', 'certified.receiptNotice']);
   });
 });
+
+describe('utilityProfileSchema: drawer settings (issue 6)', () => {
+  it('a profile written before drawers existed still parses, with the defaults', () => {
+    const { drawer: _drawer, ...before } = portlandWaterBureau;
+    expect(utilityProfileSchema.parse(before).drawer).toEqual({
+      expectedFloat: '150.00',
+      cashWarnAt: '1000.00',
+      cashMaxAt: '2000.00',
+      overShortThreshold: '5.00',
+      idleLockMinutes: 5,
+      pinLockout: { attempts: 5, minutes: 30 },
+      offlineWarnHours: 24,
+    });
+  });
+
+  it('refuses a warning amount at or above the maximum, a lockout over 10 attempts or under 30 minutes (PCI DSS 8.3.4)', () => {
+    const drawer = portlandWaterBureau.drawer;
+    expect(issues({ drawer: { ...drawer, cashWarnAt: '2000.00' } })).toEqual([{ path: 'drawer.cashWarnAt', message: 'must be less than cashMaxAt' }]);
+    expect(issues({ drawer: { ...drawer, pinLockout: { attempts: 11, minutes: 30 } } }).map((i) => i.path)).toEqual(['drawer.pinLockout.attempts']);
+    expect(issues({ drawer: { ...drawer, pinLockout: { attempts: 5, minutes: 10 } } }).map((i) => i.path)).toEqual(['drawer.pinLockout.minutes']);
+    expect(issues({ drawer: { ...drawer, expectedFloat: '150' } }).map((i) => i.path)).toEqual(['drawer.expectedFloat']);
+  });
+});
