@@ -88,4 +88,6 @@ test('with central down, the sync panel shows what waits and since when', async 
   await expect(panel).toContainText('Waiting1');
   await expect(panel).toContainText('Offline: payments are kept on this station');
   await expect(panel).toContainText('Central cannot be reached');
+  // The cache was filled from central's feed before it went down (50 demo accounts per utility here).
+  await expect(panel).toContainText(/Accounts cached\d+/);
 });

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { formatMoney } from '../../../../shared/money/money';
 import { countPending, entriesNeedingAttention, oldestPending } from '../../db/outbox';
+import { countCachedAccounts } from '../../db/accounts';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { SyncRunner, SyncState } from './runner';
@@ -18,6 +19,8 @@ export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: ()
   const waiting = useLive(() => countPending(db), [], 0);
   const oldest = useLive(() => oldestPending(db), [], undefined);
   const attention = useLive(() => entriesNeedingAttention(db), [], []);
+  // Grows while the first fill runs in the background: the cache's progress, live.
+  const cached = useLive(() => countCachedAccounts(db), [], 0);
   return (
     <section className="panel wide" aria-label="Sync">
       <h2>Sync with central</h2>
@@ -30,6 +33,8 @@ export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: ()
         <dd>{oldest ? when(oldest.queuedAt) : '—'}</dd>
         <dt>Last successful sync</dt>
         <dd>{when(sync?.lastSyncAt)}</dd>
+        <dt>Accounts cached</dt>
+        <dd>{cached.toLocaleString('en-US')}</dd>
         <dt>Last error</dt>
         <dd>{sync?.lastError ?? 'none'}</dd>
       </dl>
