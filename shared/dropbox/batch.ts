@@ -179,7 +179,7 @@ export function batchFigures(control: { controlCount: number; controlTotal: stri
     partial: items.filter((i) => i.kind === 'applied' && i.match === 'partial').length,
     over: items.filter((i) => i.kind === 'applied' && i.match === 'over').length,
     countLeft,
-    totalLeft: (totalLeft.isZero() ? '0.00' : totalLeft.toFixed(2)) as MoneyString,
+    totalLeft: toMoneyString(totalLeft),
     balanced: countLeft === 0 && totalLeft.isZero(),
   };
 }
@@ -263,7 +263,7 @@ export function itemPayment(b: DropBoxBatch, item: AppliedItem): Payment {
     tenders: [itemTender(item)],
     total: item.amount,
     tendered: item.amount,
-    change: ZERO.toFixed(2) as MoneyString,
+    change: toMoneyString(ZERO),
     memo: `Drop box emptied ${b.retrievalDate}, batch item ${item.n}`,
   };
 }

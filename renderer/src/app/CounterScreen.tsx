@@ -198,8 +198,11 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     setPrintNote(r.ok ? null : `Void slip not printed: ${r.reason}. The void is recorded.`);
   };
 
-  const stubItems = (a: Account) =>
-    billStubPrintData({ account: a, profile, amountDue: money(a.balance).greaterThan(0) ? a.balance : ('0.00' as Account['balance']), dueDate: a.dueDate, paperWidth: config.paperWidth });
+  const stubItems = useCallback(
+    (a: Account) =>
+      billStubPrintData({ account: a, profile, amountDue: money(a.balance).greaterThan(0) ? a.balance : ('0.00' as Account['balance']), dueDate: a.dueDate, paperWidth: config.paperWidth }),
+    [profile, config.paperWidth],
+  );
 
   /** A bill stub for a customer who came without one: printed, and previewed on screen. */
   const printStub = useCallback(
@@ -208,8 +211,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       const r = await station.host.print({ items: stubItems(a), paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
       setPrintNote(r.ok ? null : `Bill stub not printed: ${r.reason}.`);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [station.host, config.paperWidth, profile],
+    [station.host, config.paperWidth, stubItems],
   );
 
   const reprint = useCallback(async () => {
