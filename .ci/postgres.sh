@@ -20,10 +20,16 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 as_postgres() { $SUDO su postgres -c "$1"; }
 
+# Commands that may leave a server running (the package's post-install, pg_ctlcluster) run detached
+# from this script's output: a daemon that inherits the caller's pipe keeps `$(... | tail -1)` waiting
+# forever. Their output goes to a log, shown only when they fail.
+LOG=$(mktemp)
+detached() { "$@" </dev/null >>"$LOG" 2>&1 3>&- || { cat "$LOG" >&2; return 1; }; }
+
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   echo "postgres.sh: installing PostgreSQL"
-  $SUDO apt-get update
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
+  detached $SUDO apt-get update
+  detached $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
 fi
 
 # The first cluster pg_lsclusters lists, whatever its major version; create one if the package made none.
@@ -31,14 +37,14 @@ cluster=$(pg_lsclusters --no-header | head -n 1)
 if [ -z "$cluster" ]; then
   version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
   echo "postgres.sh: creating cluster $version/main"
-  $SUDO pg_createcluster "$version" main
+  detached $SUDO pg_createcluster "$version" main
   cluster=$(pg_lsclusters --no-header | head -n 1)
 fi
 read -r version name port status _ <<<"$cluster"
 
 if [ "$status" != "online" ]; then
   echo "postgres.sh: starting cluster $version/$name on port $port"
-  $SUDO pg_ctlcluster "$version" "$name" start
+  detached $SUDO pg_ctlcluster "$version" "$name" start
 fi
 
 for _ in $(seq 1 30); do
