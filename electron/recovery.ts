@@ -8,8 +8,8 @@
  *   reload forever) and show a plain page served by main, app://counter/crashed.html, with no script.
  *
  * A reload never loses a posted payment: the renderer writes each payment to its journal (IndexedDB, on disk)
- * when it is posted, before the receipt prints, and reads the journal again at start. What a reload loses is
- * the unposted draft on screen, which was never a payment.
+ * when it is posted, before the receipt prints, and reads the journal again at start. The unposted payment in
+ * hand is kept as a draft on disk as it is typed, and offered back after sign-in (renderer/src/db/drafts.ts).
  *
  * `createCrashPolicy` is the decision alone; `superviseRenderer` wires it to a web contents (Electron's, or a fake).
  */

@@ -8,13 +8,15 @@
  * Every payment goes into the cashier's open drawer (its session id on the payment); with none open,
  * nothing posts. The screen locks after the profile's idle minutes.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../../shared/accounts/account';
 import { parseAccountEntry } from '../../../shared/accounts/account-number';
 import { uuidv7 } from '../../../shared/ids';
 import { formatMoney, money } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
-import type { Judged } from '../../../shared/payments/transaction';
+import type { Judged, TransactionDraft } from '../../../shared/payments/transaction';
+import { describeDraft } from '../../../shared/payments/draft';
+import { formatDateTime } from '../../../shared/receipt/i18n';
 import { describeRestoration, restorationNeed } from '../../../shared/payments/transaction';
 import { opensDrawer, receiptPrintData, voidSlipPrintData } from '../../../shared/receipt/receipt';
 import { billStubPrintData } from '../../../shared/receipt/stub';
@@ -22,6 +24,8 @@ import type { Language } from '../../../shared/receipt/i18n';
 import { journalEntry } from '../db/payments';
 import { commitDrawerPayment, currentDrawer, DrawerRefused } from '../db/drawer';
 import { counterDb } from '../db/schema';
+import { discardDraft, loadDraft, saveDraft, type LoadedDraft } from '../db/drafts';
+import { createDraftKeeper } from '../features/payment/draft-keeper';
 import type { PaymentEntry, VoidEntry } from '../db/schema';
 import { useLive } from '../db/live';
 import { AccountPanel } from '../features/lookup/AccountPanel';
@@ -39,7 +43,15 @@ import type { Station } from './App';
 
 type Phase =
   | { kind: 'lookup' }
-  | { kind: 'pay'; found: Found[]; paymentId: string; amountDue: string | null }
+  | {
+      kind: 'pay';
+      found: Found[];
+      paymentId: string;
+      amountDue: string | null;
+      startedAt: string;
+      /** What was typed: a draft resumed after a restart, or the payment held while F10 was open. */
+      restore?: { values: TransactionDraft; language: Language };
+    }
   | { kind: 'receipt'; entryId: string }
   | { kind: 'void' }
   | { kind: 'sync' }
@@ -65,7 +77,41 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   const { drawer, level: cashLimit } = useDrawer(config.stationId, user.name, profile.drawer);
   const [locked, unlock] = useIdleLock(profile.drawer.idleLockMinutes);
 
+  // The payment being typed goes to disk as it changes (renderer/src/db/drafts.ts): a crash or reload
+  // loses nothing the cashier has in hand. `typed` is the newest copy, for coming back from F10.
+  const keeper = useMemo(
+    () =>
+      createDraftKeeper(
+        { save: (d) => saveDraft(db, d), discard: (id) => discardDraft(db, config.stationId, user.name, id) },
+        (e) => console.warn('[draft] the payment in progress could not be kept on disk', e),
+      ),
+    [db, config.stationId, user.name],
+  );
+  const typed = useRef<{ paymentId: string; values: TransactionDraft; language: Language } | null>(null);
+  /** The cashier has moved on from the payment in hand (posted, or not wanted): its draft goes. */
+  const closeDraft = useCallback(() => {
+    if (typed.current) void keeper.close(typed.current.paymentId);
+    typed.current = null;
+  }, [keeper]);
+  // A payment in progress that the last run of the counter left unposted, offered back once.
+  const [unfinished, setUnfinished] = useState<LoadedDraft>(null);
+  useEffect(() => {
+    let live = true;
+    loadDraft(db, config.stationId, user.name)
+      .then((d) => live && setUnfinished(d))
+      .catch((e: unknown) => live && setUnfinished({ unreadable: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, [db, config.stationId, user.name]);
+
+  const signOut = useCallback(() => {
+    closeDraft();
+    onSignOut();
+  }, [closeDraft, onSignOut]);
+
   const newCustomer = useCallback(() => {
+    closeDraft();
     setPhase({ kind: 'lookup' });
     setEntry('');
     setAdding(false);
@@ -73,7 +119,27 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     setPostError(null);
     setPrintNote(null);
     accountRef.current?.focus();
-  }, []);
+  }, [closeDraft]);
+
+  const resumeDraft = useCallback(() => {
+    if (!unfinished || !('draft' in unfinished)) return;
+    const d = unfinished.draft;
+    setUnfinished(null);
+    setPhase({
+      kind: 'pay',
+      found: d.accounts.map((account) => ({ account, source: 'cache', asOf: d.savedAt })),
+      paymentId: d.paymentId,
+      amountDue: d.amountDue,
+      startedAt: d.startedAt,
+      restore: { values: d.values, language: d.receiptLanguage },
+    });
+  }, [unfinished]);
+  const dropUnfinished = useCallback(() => {
+    if (unfinished && 'draft' in unfinished) void keeper.close(unfinished.draft.paymentId);
+    else if (unfinished) void discardDraft(db, config.stationId, user.name, null);
+    setUnfinished(null);
+    accountRef.current?.focus();
+  }, [unfinished, keeper, db, config.stationId, user.name]);
 
   const lookUp = async () => {
     const parsed = parseAccountEntry(entry, profile.accountNumber);
@@ -100,8 +166,10 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           return { ...p, found: p.found.map((f) => (f.account.number === found.account.number ? found : f)) };
         }
         if (p.kind === 'pay' && addToTransaction) return { ...p, found: [...p.found, found] };
+        // A new payment's draft takes the place of one left from before the restart.
+        setUnfinished(null);
         // The payment's id is made here, once, when the cashier starts it; every resend carries it.
-        return { kind: 'pay', found: [found], paymentId: uuidv7(), amountDue };
+        return { kind: 'pay', found: [found], paymentId: uuidv7(), amountDue, startedAt: new Date().toISOString() };
       });
     };
     try {
@@ -174,6 +242,8 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         );
         return;
       }
+      // The commit deleted the draft; no later write may bring it back.
+      closeDraft();
       // Shown only after the commit completed: a receipt on screen stands for a stored payment.
       setPhase({ kind: 'receipt', entryId: committed.id });
       setLastReceiptId(committed.id);
@@ -225,7 +295,12 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
 
   /** F10: the drawer screen. A payment in hand is kept, and comes back on Escape. */
   const openDrawerScreen = useCallback(() => {
-    setPhase((p) => (p.kind === 'drawer' ? p : { kind: 'drawer', held: p.kind === 'pay' ? p : null }));
+    setPhase((p) => {
+      if (p.kind === 'drawer') return p;
+      if (p.kind !== 'pay') return { kind: 'drawer', held: null };
+      const now = typed.current?.paymentId === p.paymentId ? typed.current : null;
+      return { kind: 'drawer', held: now ? { ...p, restore: { values: now.values, language: now.language } } : p };
+    });
   }, []);
   const leaveDrawerScreen = useCallback(() => {
     if (phase.kind === 'drawer' && phase.held) setPhase(phase.held);
@@ -390,8 +465,23 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
               <TransactionForm
                 key={phase.paymentId}
                 profile={profile}
+                restore={phase.restore}
+                onChange={(values, language) => {
+                  typed.current = { paymentId: phase.paymentId, values, language };
+                  keeper.keep({
+                    paymentId: phase.paymentId,
+                    stationId: config.stationId,
+                    cashier: user.name,
+                    startedAt: phase.startedAt,
+                    savedAt: new Date().toISOString(),
+                    accounts: phase.found.map((f) => f.account),
+                    amountDue: phase.amountDue,
+                    values,
+                    receiptLanguage: language,
+                  });
+                }}
                 accounts={phase.found.map((f) => f.account)}
-                firstAmount={phase.amountDue ?? (phase.found[0] && money(phase.found[0].account.balance).greaterThan(0) ? phase.found[0].account.balance : '')}
+                firstAmount={phase.restore?.values.lines[0]?.amount ?? phase.amountDue ?? (phase.found[0] && money(phase.found[0].account.balance).greaterThan(0) ? phase.found[0].account.balance : '')}
                 postError={postError}
                 onPost={(judged, language) => post(judged, phase.found, phase.paymentId, language)}
               />
@@ -472,6 +562,34 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </div>
           </section>
         )}
+        {phase.kind === 'lookup' && unfinished && 'draft' in unfinished && (
+          <section className="panel wide" aria-label="Payment not posted">
+            <h2>Payment not posted</h2>
+            <p role="alert" className="alert-text warn">
+              ▲ The counter stopped with a payment in progress, started {formatDateTime(unfinished.draft.startedAt, 'en', profile.center.timeZone)}, for{' '}
+              {describeDraft(unfinished.draft, profile.accountNumber)}. It was not posted and nothing was recorded for it.
+            </p>
+            <div className="row">
+              <button type="button" className="primary" autoFocus onClick={resumeDraft}>
+                Resume payment
+              </button>
+              <button type="button" onClick={dropUnfinished}>
+                Discard it
+              </button>
+            </div>
+          </section>
+        )}
+        {phase.kind === 'lookup' && unfinished && 'unreadable' in unfinished && (
+          <section className="panel wide" aria-label="Payment not posted">
+            <h2>Payment not posted</h2>
+            <p role="alert" className="alert-text warn">
+              ▲ The counter stopped with a payment in progress, but {unfinished.unreadable}. It was not posted: take it again.
+            </p>
+            <button type="button" onClick={dropUnfinished}>
+              Dismiss
+            </button>
+          </section>
+        )}
         {phase.kind === 'lookup' && (
           <section className="panel wide" aria-label="Next customer">
             <p className="muted">Scan the bill stub or type the account number, then press Enter.</p>
@@ -490,12 +608,12 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           <button type="button" onClick={() => setPhase({ kind: 'void' })} aria-keyshortcuts="F8">
             Void <kbd aria-hidden="true">F8</kbd>
           </button>
-          <button type="button" onClick={onSignOut}>
+          <button type="button" onClick={signOut}>
             Sign out
           </button>
         </span>
       </footer>
-      {locked && <LockScreen station={station} user={user} onUnlock={unlock} onSignOut={onSignOut} />}
+      {locked && <LockScreen station={station} user={user} onUnlock={unlock} onSignOut={signOut} />}
     </div>
   );
 }

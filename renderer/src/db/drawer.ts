@@ -8,6 +8,7 @@
  * PINs are checked before a transaction starts (Web Crypto cannot be awaited inside one); the functions
  * take an `Approval`, which only `approve` in users.ts makes.
  */
+import { discardDraft } from './drafts';
 import type { Account } from '../../../shared/accounts/account';
 import { uuidv7 } from '../../../shared/ids';
 import { formatMoney, money, toMoneyString } from '../../../shared/money/money';
@@ -184,13 +185,16 @@ export async function commitDrawerPayment(
   settings: Pick<DrawerSettings, 'cashWarnAt' | 'cashMaxAt'>,
   opts: { receiptLanguage?: Language } = {},
 ): Promise<PaymentEntry> {
-  return db.transaction('rw', [db.drawers, db.drops, db.journal, db.outbox], async () => {
+  return db.transaction('rw', [db.drawers, db.drops, db.journal, db.outbox, db.meta], async () => {
     const d = await openDrawerFor(db, payment.drawerSessionId, payment, 'Post payment');
     if (payment.tenders.some((t) => t.kind === 'cash')) {
       const level = cashLevel((await expectedNow(db, d)).cash, settings);
       if (level.level === 'block') throw new DrawerRefused(`Bills: ${level.message}`, 'bills');
     }
-    return commitPayment(db, payment, accounts, opts);
+    const entry = await commitPayment(db, payment, accounts, opts);
+    // The draft goes with the same commit: after a crash there is either a posted payment or a draft, never both.
+    await discardDraft(db, payment.stationId, payment.cashier, payment.id);
+    return entry;
   });
 }
 

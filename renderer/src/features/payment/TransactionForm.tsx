@@ -4,7 +4,7 @@
  * Keys: F5 check, F6 money order, F7 card, F9 post.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../../shared/receipt/i18n';
 import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import type { Account } from '../../../../shared/accounts/account';
@@ -28,6 +28,10 @@ type Props = {
   firstAmount: string;
   onPost: (judged: Judged, receiptLanguage: Language) => Promise<void>;
   postError: string | null;
+  /** What was typed before (a draft resumed after a restart, or the payment held while F10 was open). */
+  restore?: { values: TransactionDraft; language: Language } | undefined;
+  /** Every change to what is typed, to keep the draft on disk. */
+  onChange?: ((values: TransactionDraft, language: Language) => void) | undefined;
 };
 
 const NEW_TENDER: Record<TenderDraft['kind'], TenderDraft> = {
@@ -45,12 +49,26 @@ function errorAt(errors: FieldErrors<TransactionDraft>, path: string): string | 
 
 const suggest = (a: Account) => (money(a.balance).greaterThan(0) ? a.balance : '');
 
-export function TransactionForm({ profile, accounts, firstAmount, onPost, postError }: Props) {
+/** The form's values with nothing missing (a watch callback may see fields not yet registered). */
+function complete(v: Partial<Record<keyof TransactionDraft, unknown>>): TransactionDraft {
+  const lines = (Array.isArray(v.lines) ? v.lines : []) as Array<Partial<TransactionDraft['lines'][number]> | undefined>;
+  return {
+    lines: lines.map((l) => ({ accountNumber: l?.accountNumber ?? '', amount: l?.amount ?? '' })),
+    bills: typeof v.bills === 'string' ? v.bills : '',
+    coins: typeof v.coins === 'string' ? v.coins : '',
+    tenders: (Array.isArray(v.tenders) ? v.tenders : []) as TenderDraft[],
+    memo: typeof v.memo === 'string' ? v.memo : '',
+    confirmCredit: v.confirmCredit === true,
+    confirmCertified: v.confirmCertified === true,
+  };
+}
+
+export function TransactionForm({ profile, accounts, firstAmount, onPost, postError, restore, onChange }: Props) {
   const byNumber = useMemo(() => Object.fromEntries(accounts.map((a) => [a.number, a])), [accounts]);
   const schema = useMemo(() => transactionFormSchema(profile, byNumber), [profile, byNumber]);
-  const { register, handleSubmit, control, formState, setValue, getValues } = useForm<TransactionDraft>({
+  const { register, handleSubmit, control, formState, setValue, getValues, subscribe } = useForm<TransactionDraft>({
     resolver: zodResolver(schema),
-    defaultValues: {
+    defaultValues: restore?.values ?? {
       lines: accounts.map((a, i) => ({ accountNumber: a.number, amount: i === 0 ? firstAmount : suggest(a) })),
       bills: '',
       coins: '',
@@ -67,7 +85,14 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
   const draft = useWatch({ control }) as TransactionDraft;
   const formRef = useRef<HTMLFormElement>(null);
   // Chosen per transaction for the customer; the cashier's screens stay in English.
-  const [language, setLanguage] = useState<Language>('en');
+  const [language, setLanguage] = useState<Language>(restore?.language ?? 'en');
+  // A restored amount was typed by the cashier: a fresher balance must not replace it.
+  const restored = useRef(restore !== undefined);
+
+  const report = useEffectEvent((values: TransactionDraft) => onChange?.(values, language));
+  useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => report(complete(values)) }), [subscribe]);
+  // At the start (the accounts looked up are worth keeping already) and on each change of language.
+  useEffect(() => report(complete(getValues())), [language, getValues]);
 
   // An account added to the transaction joins the form with its balance offered.
   useEffect(() => {
@@ -77,7 +102,7 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
 
   // A fresher first balance from central replaces the offered amount while the cashier has not typed one.
   useEffect(() => {
-    if (!formState.dirtyFields.lines?.[0]?.amount) setValue('lines.0.amount', firstAmount);
+    if (!restored.current && !formState.dirtyFields.lines?.[0]?.amount) setValue('lines.0.amount', firstAmount);
   }, [firstAmount, formState.dirtyFields.lines, setValue]);
 
   // Focus lands in Bills in the same frame the form appears, before the next keystroke (RHF's setFocus
