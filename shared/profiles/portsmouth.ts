@@ -29,5 +29,7 @@ export const portsmouth: UtilityProfile = utilityProfileSchema.parse({
   receipt: {
     headerLines: ['City of Portsmouth', 'Water & Sewer'],
     footerLines: ['Bills are payable on receipt; 1.5% a month after 30 days.', 'Thank you.'],
+    // Not from Portsmouth's pages: this demo profile keeps a drawer copy of every receipt, to show the setting.
+    drawerCopy: true,
   },
 });

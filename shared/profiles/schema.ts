@@ -108,6 +108,8 @@ export const utilityProfileSchema = z.object({
   receipt: z.object({
     headerLines: z.array(z.string()).min(1),
     footerLines: z.array(z.string()),
+    /** Print a second copy, marked "Drawer copy", kept with the drawer for the close (a cash-control choice). */
+    drawerCopy: z.boolean().default(false),
   }),
   /** Drawers, cash limits, sign-in and idle rules (shared/drawer). Every field has a default, so a profile may leave it out. */
   drawer: drawerSettingsSchema,

@@ -39,6 +39,21 @@ export function opensDrawer(payment: Pick<Payment, 'tenders'>): boolean {
   return payment.tenders.some((t) => t.kind === 'cash');
 }
 
+/**
+ * The copies a posted payment prints, in order: the customer's receipt (the only one that may kick the
+ * drawer, and only for cash when the station has the drawer kick on), then the drawer copy when the profile
+ * asks for one. A reprint is always one copy that opens nothing.
+ */
+export function postedPaymentCopies(
+  payment: Pick<Payment, 'tenders'>,
+  profile: Pick<UtilityProfile, 'receipt'>,
+  station: { openDrawerOnCash: boolean },
+): Array<{ copyLabel: CopyLabel; openDrawer: boolean }> {
+  const copies: Array<{ copyLabel: CopyLabel; openDrawer: boolean }> = [{ copyLabel: 'Receipt', openDrawer: opensDrawer(payment) && station.openDrawerOnCash }];
+  if (profile.receipt.drawerCopy) copies.push({ copyLabel: 'Drawer copy', openDrawer: false });
+  return copies;
+}
+
 /** Balance minus the amount applied; negative is a credit. Null when the account is not known. */
 export function balanceAfter(account: Account | undefined, applied: MoneyString): MoneyString | null {
   if (!account) return null;

@@ -3,7 +3,8 @@
  * accounts, post, receipt, next customer.
  * Keys: Enter in Account number looks up; F3 adds another account; F5-F7 add tenders; F8 void; F9 posts;
  * F10 the drawer screen (open, drops, blind count, sign-off; for supervisors every drawer, approvals,
- * deposit, end of day, journal); F2 starts a new customer; F12 reprints the last receipt; Escape leaves
+ * deposit, end of day, journal); F2 starts a new customer; F12 reprints the last receipt, Shift+F12 lists
+ * today's receipts to reprint any; Escape leaves
  * the void, drawer and sync screens (from the drawer screen, back to a payment that was in hand).
  * Every payment goes into the cashier's open drawer (its session id on the payment); with none open,
  * nothing posts. The screen locks after the profile's idle minutes.
@@ -18,7 +19,8 @@ import type { Judged, TransactionDraft } from '../../../shared/payments/transact
 import { describeDraft } from '../../../shared/payments/draft';
 import { formatDateTime } from '../../../shared/receipt/i18n';
 import { describeRestoration, restorationNeed } from '../../../shared/payments/transaction';
-import { opensDrawer, receiptPrintData, voidSlipPrintData } from '../../../shared/receipt/receipt';
+import { postedPaymentCopies, receiptPrintData, voidSlipPrintData, type CopyLabel } from '../../../shared/receipt/receipt';
+import type { PrintResult } from '../../../shared/bridge/bridge';
 import { billStubPrintData } from '../../../shared/receipt/stub';
 import type { Language } from '../../../shared/receipt/i18n';
 import { journalEntry } from '../db/payments';
@@ -32,6 +34,7 @@ import { AccountPanel } from '../features/lookup/AccountPanel';
 import { fromCache, fromCentral, notFoundMessage, unreachableMessage, type Found } from '../features/lookup/lookup';
 import { TransactionForm } from '../features/payment/TransactionForm';
 import { ReceiptView } from '../features/receipt/ReceiptView';
+import { ReceiptsToday } from '../features/receipt/ReceiptsToday';
 import { StatusBar } from '../features/sync/StatusBar';
 import { VoidPanel } from '../features/void/VoidPanel';
 import { SyncPanel } from '../features/sync/SyncPanel';
@@ -55,6 +58,7 @@ type Phase =
   | { kind: 'receipt'; entryId: string }
   | { kind: 'void' }
   | { kind: 'sync' }
+  | { kind: 'receipts' }
   | { kind: 'voided'; entry: VoidEntry; original: PaymentEntry }
   | { kind: 'stub'; account: Account }
   /** The drawer screen; `held` is the payment that was in hand when F10 was pressed, back on Escape. */
@@ -191,7 +195,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   };
 
   const print = useCallback(
-    async (e: PaymentEntry, copyLabel: string, openDrawer: boolean) => {
+    async (e: PaymentEntry, copyLabel: CopyLabel, openDrawer: boolean): Promise<PrintResult> => {
       const sent = await db.outbox.where('id').equals(e.id).first();
       const items = receiptPrintData({
         payment: e.payment,
@@ -204,10 +208,21 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         language: e.receiptLanguage ?? 'en',
         timeZone: profile.center.timeZone,
       });
-      const r = await station.host.print({ items, paperWidth: config.paperWidth, openDrawer, copies: 1 });
-      setPrintNote(r.ok ? null : `Receipt not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
+      return station.host.print({ items, paperWidth: config.paperWidth, openDrawer, copies: 1 });
     },
     [db, profile, config, station.host],
+  );
+
+  /** Reprints one receipt of the station's journal: one copy, marked "Reprint", never kicking the drawer. */
+  const reprintEntry = useCallback(
+    async (id: string) => {
+      const e = await journalEntry(db, id);
+      if (e?.kind !== 'payment') return;
+      setPhase({ kind: 'receipt', entryId: e.id });
+      const r = await print(e, 'Reprint', false).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
+      setPrintNote(r.ok ? null : `Receipt not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
+    },
+    [db, print],
   );
 
   const post = async (judged: Judged, found: Found[], paymentId: string, receiptLanguage: Language) => {
@@ -251,7 +266,15 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       station.runner.kick();
       accountRef.current?.focus();
       // A print failure never undoes a payment: it waits for a reprint. The drawer opens only for cash.
-      await print(committed, 'Receipt', opensDrawer(payment) && config.openDrawerOnCash).catch((e: unknown) => setPrintNote(`Receipt not printed: ${String(e)}. Press F12 to reprint.`));
+      setPrintNote(null);
+      for (const copy of postedPaymentCopies(payment, profile, config)) {
+        const r = await print(committed, copy.copyLabel, copy.openDrawer).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
+        if (!r.ok) {
+          const what = copy.copyLabel === 'Drawer copy' ? 'Drawer copy' : 'Receipt';
+          setPrintNote(`${what} not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
+          break;
+        }
+      }
     } finally {
       posting.current = false;
     }
@@ -285,13 +308,8 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   );
 
   const reprint = useCallback(async () => {
-    if (!lastReceiptId) return;
-    const e = await journalEntry(db, lastReceiptId);
-    if (e?.kind === 'payment') {
-      setPhase({ kind: 'receipt', entryId: e.id });
-      await print(e, 'Reprint', false);
-    }
-  }, [db, lastReceiptId, print]);
+    if (lastReceiptId) await reprintEntry(lastReceiptId);
+  }, [lastReceiptId, reprintEntry]);
 
   /** F10: the drawer screen. A payment in hand is kept, and comes back on Escape. */
   const openDrawerScreen = useCallback(() => {
@@ -324,6 +342,9 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       if (e.key === 'F2') {
         e.preventDefault();
         newCustomer();
+      } else if (e.key === 'F12' && e.shiftKey) {
+        e.preventDefault();
+        setPhase({ kind: 'receipts' });
       } else if (e.key === 'F12') {
         e.preventDefault();
         void reprint();
@@ -345,7 +366,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       } else if (e.key === 'Escape' && phase.kind === 'drawer') {
         e.preventDefault();
         leaveDrawerScreen();
-      } else if (e.key === 'Escape' && (phase.kind === 'void' || phase.kind === 'voided' || phase.kind === 'sync' || phase.kind === 'stub')) {
+      } else if (e.key === 'Escape' && (phase.kind === 'void' || phase.kind === 'voided' || phase.kind === 'sync' || phase.kind === 'stub' || phase.kind === 'receipts')) {
         e.preventDefault();
         newCustomer();
       } else if (/^[0-9]$/.test(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey && !inField) {
@@ -525,7 +546,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
               <button type="button" onClick={newCustomer}>
                 New customer <kbd aria-hidden="true">F2</kbd>
               </button>
-              <button type="button" onClick={() => void reprint()}>
+              <button type="button" onClick={() => void reprintEntry(receiptEntry.id)}>
                 Reprint <kbd aria-hidden="true">F12</kbd>
               </button>
             </div>
@@ -542,6 +563,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           </section>
         )}
         {phase.kind === 'sync' && <SyncPanel runner={station.runner} onClose={newCustomer} />}
+        {phase.kind === 'receipts' && <ReceiptsToday station={station} onReprint={(id) => void reprintEntry(id)} onClose={newCustomer} />}
         {phase.kind === 'drawer' && <DrawerPanel station={station} user={user} paymentInHand={phase.held !== null} onClose={leaveDrawerScreen} />}
         {phase.kind === 'voided' && (
           <section className="panel receipt" aria-label="Void slip">
@@ -597,10 +619,13 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         )}
       </main>
       <footer className="keys">
-        <span>F1 all keys · F2 new customer · F9 post · F10 drawer · F12 reprint</span>
+        <span>F1 all keys · F2 new customer · F9 post · F12 reprint</span>
         <span className="row">
           <button type="button" onClick={openDrawerScreen} aria-keyshortcuts="F10">
             Drawer <kbd aria-hidden="true">F10</kbd>
+          </button>
+          <button type="button" onClick={() => setPhase({ kind: 'receipts' })} aria-keyshortcuts="Shift+F12">
+            Receipts <kbd aria-hidden="true">Shift+F12</kbd>
           </button>
           <button type="button" onClick={() => setPhase({ kind: 'sync' })} aria-keyshortcuts="F11">
             Sync <kbd aria-hidden="true">F11</kbd>

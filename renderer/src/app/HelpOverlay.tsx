@@ -15,6 +15,7 @@ const KEYS: Array<[string, string]> = [
   ['F10', 'Drawers: open, drop, count and close, sign-off; supervisors: all drawers, deposit, end of day, journal'],
   ['F11', 'Sync status'],
   ['F12', 'Reprint the last receipt'],
+  ['Shift+F12', "Today's receipts: reprint any of them"],
   ['Escape', 'Back out of a panel without losing the payment in hand'],
 ];
 

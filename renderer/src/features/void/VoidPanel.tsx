@@ -14,13 +14,9 @@ import { counterDb } from '../../db/schema';
 import type { VoidEntry } from '../../db/schema';
 import { checkPin } from '../../db/users';
 import type { Station } from '../../app/App';
+import { startOfToday } from '../../app/today';
 import type { SignedInUser } from '../signin/SignIn';
 
-function startOfToday(): string {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d.toISOString();
-}
 
 export function VoidPanel({ station, user, onVoided, onCancel }: { station: Station; user: SignedInUser; onVoided: (v: VoidEntry) => void; onCancel: () => void }) {
   const db = counterDb();

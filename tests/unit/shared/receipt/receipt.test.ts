@@ -6,7 +6,7 @@ import { clackamasWes, portlandWaterBureau, portsmouth, profiles } from '../../.
 import { utilityProfileSchema } from '../../../../shared/profiles/schema';
 import { LABELS, LANGUAGES } from '../../../../shared/receipt/i18n';
 import { columns, PAPER } from '../../../../shared/receipt/layout';
-import { balanceAfter, creditKept, opensDrawer, receiptPrintData, receiptText, type ReceiptInput } from '../../../../shared/receipt/receipt';
+import { balanceAfter, creditKept, opensDrawer, postedPaymentCopies, receiptPrintData, receiptText, type ReceiptInput } from '../../../../shared/receipt/receipt';
 import { PAYMENT_ID, portsmouthFormat, sampleAccount, samplePayment } from '../fixtures';
 import { accountFor, missingWords, richCase, splitCase, visibleText } from './helpers';
 
@@ -357,5 +357,26 @@ describe('opensDrawer, balanceAfter, creditKept', () => {
     expect(creditKept(sampleAccount({ balance: '82.40' }), m('82.40'))).toBeNull();
     expect(creditKept(sampleAccount({ balance: '-12.00' }), m('10.00'))).toBe('10.00');
     expect(creditKept(undefined, m('10.00'))).toBeNull();
+  });
+});
+
+describe('postedPaymentCopies', () => {
+  const check = samplePayment({ tenders: [{ kind: 'check', amount: '182.40', checkNumber: '1', routingNumber: null }] });
+  it('prints the receipt alone where the profile keeps no drawer copy, kicking the drawer only for cash with the kick on', () => {
+    expect(postedPaymentCopies(samplePayment(), portlandWaterBureau, { openDrawerOnCash: true })).toEqual([{ copyLabel: 'Receipt', openDrawer: true }]);
+    expect(postedPaymentCopies(samplePayment(), portlandWaterBureau, { openDrawerOnCash: false })).toEqual([{ copyLabel: 'Receipt', openDrawer: false }]);
+    expect(postedPaymentCopies(check, portlandWaterBureau, { openDrawerOnCash: true })).toEqual([{ copyLabel: 'Receipt', openDrawer: false }]);
+  });
+  it('adds a drawer copy, which never opens the drawer, where the profile asks for one', () => {
+    expect(portsmouth.receipt.drawerCopy).toBe(true);
+    expect(postedPaymentCopies(samplePayment(), portsmouth, { openDrawerOnCash: true })).toEqual([
+      { copyLabel: 'Receipt', openDrawer: true },
+      { copyLabel: 'Drawer copy', openDrawer: false },
+    ]);
+    expect(postedPaymentCopies(check, portsmouth, { openDrawerOnCash: true }).map((c) => c.openDrawer)).toEqual([false, false]);
+  });
+  it('a drawer copy says so at the top', () => {
+    const text = receiptText({ payment: samplePayment(), profile: portsmouth, stationName: 'Window 1', accounts: {}, synced: false, paperWidth: '80mm', copyLabel: 'Drawer copy' }).join('\n');
+    expect(text).toContain('Drawer copy');
   });
 });
