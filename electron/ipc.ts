@@ -6,14 +6,14 @@
  */
 import { z } from 'zod';
 import {
-  connectionTestSchema, stationSetupSchema,
+  connectionTestSchema, stationSetupSchema, testPageTargetSchema,
   type BridgeResult, type CentralResponse, type ConnectionResult, type ConnectionTest, type PrinterSummary, type PrintResult, type StationLoad,
 } from '../shared/bridge/bridge';
-import type { StationConfig } from '../shared/station';
 import { centralCallSchema, type CentralCall } from './central';
 import { CHANNELS } from './channels';
 import { BridgeRefusal, describeIssues, messageOf } from './errors';
-import { printJobSchema, type PrintJob } from './printing';
+import { printJobSchema, type PrintJob, type TestPageTarget } from './printing';
+import type { StationSetup } from './station';
 import { originOf } from './protocol';
 
 /** The part of Electron's `WebFrameMain` we read; null when the frame navigated away or was destroyed. */
@@ -57,19 +57,20 @@ export function handle<S extends z.ZodType, T>(
 }
 
 /**
- * The counter's channels: the station's settings (read without the token, and saved by setup), the connection
- * test and the central proxy (main holds the token), printing, and the printer list and test page.
+ * The counter's channels: the station's settings (read without the token, and saved by setup and settings,
+ * where an empty token keeps the saved one), the connection test and the central proxy (main holds the token),
+ * printing, and the printer list and the test page (to the printer the form shows, saved or not).
  */
 export function registerCounterHandlers(
   ipcMain: IpcMainLike,
   deps: {
     station: () => StationLoad;
-    saveStation: (config: StationConfig) => Promise<StationLoad>;
+    saveStation: (config: StationSetup) => Promise<StationLoad>;
     testConnection: (test: ConnectionTest) => Promise<ConnectionResult>;
     central: (request: CentralCall) => Promise<CentralResponse>;
     print: (job: PrintJob) => Promise<PrintResult>;
     printers: () => Promise<PrinterSummary[]>;
-    testPage: () => Promise<PrintResult>;
+    testPage: (target: TestPageTarget) => Promise<PrintResult>;
     isTrustedSender: IsTrustedSender;
     log?: Log;
   },
@@ -82,5 +83,5 @@ export function registerCounterHandlers(
   on(CHANNELS.central, centralCallSchema, (request) => deps.central(request));
   on(CHANNELS.print, printJobSchema, (job) => deps.print(job));
   on(CHANNELS.printers, z.undefined(), () => deps.printers());
-  on(CHANNELS.testPage, z.undefined(), () => deps.testPage());
+  on(CHANNELS.testPage, testPageTargetSchema, (target) => deps.testPage(target));
 }

@@ -19,7 +19,7 @@ import { createFileLogger } from './log';
 import { applyDrawerSetting, createPrinter, listPrinters } from './printing';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentSecurityPolicy, createAppProtocolHandler, createUrlPolicy } from './protocol';
 import { CRASH_PAGE_PATH, CRASH_PAGE_URL, crashPageHtml, superviseRenderer } from './recovery';
-import { createStationStore, stationFilePath } from './station';
+import { createStationStore, stationFilePath, withKeptToken } from './station';
 import { createTokenVault } from './token-vault';
 import { applicationMenu, applyKiosk, claimSingleInstance, denyPermissions, guardWebContents, mainWindowOptions, quitOnSignals, rendererEntry } from './window';
 
@@ -92,23 +92,25 @@ async function start(url: string, isAllowedUrl: (url: string) => boolean): Promi
   // Chromium's network stack: the system's proxy settings and certificate store apply to central.
   const fetchCentral: FetchLike = (target, init) => net.fetch(target, init);
   const central = createCentralProxy({ fetch: fetchCentral, getTarget: () => store.current(), log: logger.warn });
-  // Every setting is read at each job, so a station saved by setup prints with its printer at once.
+  // The printer is read at each job, so a station saved by setup prints with its printer at once.
   const printer = createPrinter({
     posPrinter: PosPrinter,
-    getConfig: () => store.current() ?? { printerName: '', paperWidth: '80mm', stationName: '' },
+    getConfig: () => ({ printerName: store.current()?.printerName ?? '' }),
   });
   registerCounterHandlers(ipcMain, {
     station: () => store.view(),
     saveStation: (config) => store.save(config),
     testConnection: (test) => {
-      logger.addSecret(test.token);
-      return testCentralConnection(test, { fetch: fetchCentral });
+      // Station settings send an empty token to test the saved one, which never goes to the renderer.
+      const withToken = withKeptToken(test, store.current());
+      logger.addSecret(withToken.token);
+      return testCentralConnection(withToken, { fetch: fetchCentral });
     },
     central,
     print: (job) => printer.print(applyDrawerSetting(job, store.current())),
     // Any web contents can list the printers; the counter's window is the one that asked.
     printers: () => listPrinters(() => (mainWindow ? mainWindow.webContents.getPrintersAsync() : Promise.reject(new Error('the counter window is not open')))),
-    testPage: () => printer.testPage(),
+    testPage: (target) => printer.testPage(target),
     isTrustedSender: (frame) => frame !== null && isAllowedUrl(frame.url),
     log: logger.warn,
   });

@@ -9,8 +9,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type {
   BridgeResult, CentralRequest, CentralResponse, ConnectionResult, ConnectionTest, CounterBridge, PrinterSummary, PrintRequest, PrintResult, StationLoad,
+  StationSetupInput, TestPageTarget,
 } from '../shared/bridge/bridge';
-import type { StationConfigInput } from '../shared/station';
 import type { Channels } from './channels';
 
 const STATION: Channels['station'] = 'counter:station';
@@ -36,12 +36,12 @@ function messageOf(error: unknown): string {
 
 const bridge = {
   station: () => invoke<StationLoad>(STATION),
-  saveStation: (config: StationConfigInput) => invoke<StationLoad>(SAVE_STATION, config),
+  saveStation: (config: StationSetupInput) => invoke<StationLoad>(SAVE_STATION, config),
   testConnection: (test: ConnectionTest) => invoke<ConnectionResult>(TEST_CONNECTION, test),
   central: (request: CentralRequest) => invoke<CentralResponse>(CENTRAL, request),
   print: (request: PrintRequest) => invoke<PrintResult>(PRINT, request),
   printers: () => invoke<PrinterSummary[]>(PRINTERS),
-  testPage: () => invoke<PrintResult>(TEST_PAGE),
+  testPage: (target: TestPageTarget) => invoke<PrintResult>(TEST_PAGE, target),
 } satisfies CounterBridge;
 
 contextBridge.exposeInMainWorld('counter', bridge);

@@ -1,13 +1,13 @@
 /**
  * The receipt printer and its cash drawer, behind `print(job) → PrintResult`, plus the test page and the
- * printer list for settings. Owns three things the library does not: one job at a time (two concurrent
+ * printer list for setup and settings. Owns three things the library does not: one job at a time (two concurrent
  * `PosPrinter.print` calls in 1.4.0 can collide), a deadline (with `silent: true` the library sets no timeout
  * of its own, so a stuck spooler would hang the queue), and the answer whether a retry can help. The library
  * and Electron's printer list are injected, so this runs in Node under test.
  */
 import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
 import type { z } from 'zod';
-import { printRequestSchema, type PrinterSummary, type PrintResult } from '../shared/bridge/bridge';
+import { printRequestSchema, type PrinterSummary, type PrintResult, type testPageTargetSchema } from '../shared/bridge/bridge';
 import type { PosPrintItem } from '../shared/receipt/print-data';
 import { testPagePrintData } from '../shared/receipt/test-page';
 import type { StationConfig } from '../shared/station';
@@ -34,8 +34,8 @@ export interface PosPrinterLike {
 
 export type PrinterDeps = {
   posPrinter: PosPrinterLike;
-  /** Read at each job, so a changed station file applies without a restart. */
-  getConfig: () => Pick<StationConfig, 'printerName' | 'paperWidth' | 'stationName'>;
+  /** The station's printer, read at each job, so a changed station file applies without a restart. */
+  getConfig: () => Pick<StationConfig, 'printerName'>;
   /** For the test page's date; the computer's own clock and zone unless a test fixes them. */
   now?: () => Date;
   timeZone?: string;
@@ -50,10 +50,20 @@ export class PrintTimeoutError extends Error {
   override name = 'PrintTimeoutError';
 }
 
+/** What `counter:test-page` parses its payload into: the printer, paper and station name the form shows. */
+export type TestPageTarget = z.output<typeof testPageTargetSchema>;
+
+/** Said when a test page names no printer: the setup form's field, and what to do. */
+export const NO_TEST_PAGE_PRINTER =
+  'Receipt printer: no printer is chosen. Choose the receipt printer in the list (install it on this computer first if it is not there), then print the test page again.';
+
 export type Printer = {
   print(job: PrintJob): Promise<PrintResult>;
-  /** The test page, to the configured printer at the configured width, through the same queue. */
-  testPage(): Promise<PrintResult>;
+  /**
+   * The test page, to the target's printer at its width, through the same queue: the printer the technician
+   * chose in setup, before it is saved. An empty printer name is refused without queueing.
+   */
+  testPage(target: TestPageTarget): Promise<PrintResult>;
 };
 
 export function createPrinter(deps: PrinterDeps): Printer {
@@ -61,10 +71,9 @@ export function createPrinter(deps: PrinterDeps): Printer {
   const drawerTimeoutMs = deps.drawerTimeoutMs ?? 10_000;
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function run(job: PrintJob): Promise<PrintResult> {
-    const { printerName } = deps.getConfig();
+  async function run(job: PrintJob, printerName: string): Promise<PrintResult> {
     if (printerName.trim() === '') {
-      return { ok: false, canRetry: false, reason: 'No receipt printer is set for this station: set printerName in the station settings.' };
+      return { ok: false, canRetry: false, reason: 'No receipt printer is set for this station: a supervisor chooses the Receipt printer in Station settings (on the sign-in screen).' };
     }
     const options: PosPrintOptions = {
       silent: true,
@@ -92,26 +101,25 @@ export function createPrinter(deps: PrinterDeps): Printer {
     return { ok: true };
   }
 
-  function print(job: PrintJob): Promise<PrintResult> {
+  /** `printerName` is called when the job starts, not when it is queued. */
+  function enqueue(job: PrintJob, printerName: () => string): Promise<PrintResult> {
     // Each job starts when the previous one has settled, whatever its outcome. A job past its deadline
     // counts as settled: holding the queue for it would stop all printing until the app restarts.
-    const result = queue.then(() => run(job));
+    const result = queue.then(() => run(job, printerName()));
     queue = result.catch(() => undefined);
     return result;
   }
 
   return {
-    print,
-    testPage() {
-      const config = deps.getConfig();
+    print: (job) => enqueue(job, () => deps.getConfig().printerName),
+    testPage(target) {
+      if (target.printerName.trim() === '') return Promise.resolve({ ok: false, canRetry: false, reason: NO_TEST_PAGE_PRINTER });
       const items = testPagePrintData({
-        stationName: config.stationName,
-        printerName: config.printerName,
-        paperWidth: config.paperWidth,
+        ...target,
         printedAt: (deps.now?.() ?? new Date()).toISOString(),
         timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
-      return print({ items, paperWidth: config.paperWidth, copies: 1, openDrawer: false });
+      return enqueue({ items, paperWidth: target.paperWidth, copies: 1, openDrawer: false }, () => target.printerName);
     },
   };
 }
@@ -149,7 +157,7 @@ export function describePrintFailure(error: unknown, printerName: string): { can
   }
   // Electron's words for an unknown deviceName, and for a machine without printers.
   if (/invalid device ?name|no printers? (?:are )?(?:available|found|installed)/i.test(message)) {
-    return { canRetry: false, reason: `The printer "${printerName}" was not found on this computer. Check printerName in the station settings.` };
+    return { canRetry: false, reason: `The printer "${printerName}" was not found on this computer. Choose the Receipt printer in Station settings (on the sign-in screen).` };
   }
   if (/invalid printer settings/i.test(message)) {
     return { canRetry: false, reason: `The printer "${printerName}" refused the print settings (${message}). Check the paper width in the station settings.` };

@@ -10,12 +10,14 @@
  *   technician typed is lost, and reported by field; setup opens again.
  *
  * Saving writes a temporary file and renames it over station.json, so a crash or power cut mid-save leaves the
- * old file or the new one, never half of one.
+ * old file or the new one, never half of one. Station settings after first run send an empty token (the renderer
+ * never sees it): the save keeps the current one.
  */
 import path from 'node:path';
-import type { StationLoad } from '../shared/bridge/bridge';
+import type { z } from 'zod';
+import { keepSavedToken, type StationLoad, type stationSetupSchema } from '../shared/bridge/bridge';
 import { stationConfigSchema, stationView, type StationConfig } from '../shared/station';
-import { describeIssues, errorCode, messageOf } from './errors';
+import { BridgeRefusal, describeIssues, errorCode, messageOf } from './errors';
 import { originOf } from './protocol';
 import type { TokenVault } from './token-vault';
 
@@ -53,6 +55,20 @@ const BUILT_IN = {
   stationName: 'Station 1',
   profileId: 'pwb',
 } as const;
+
+/** The setup and settings screens' settings as `counter:save-station` parses them: an empty `token` keeps the current one. */
+export type StationSetup = z.output<typeof stationSetupSchema>;
+
+/**
+ * `input` with an empty token replaced by the current station's, when it goes to the same central. With no
+ * current station (first run, a broken file) there is nothing to keep, and a new central address needs its own
+ * token: refused, naming "Station token", for the renderer to show as it stands.
+ */
+export function withKeptToken<T extends { token: string; centralUrl: string }>(input: T, current: Pick<StationConfig, 'token' | 'centralUrl'> | null): T {
+  const kept = keepSavedToken(input, current);
+  if (!kept.ok) throw new BridgeRefusal(kept.error);
+  return kept.value;
+}
 
 export function stationFilePath(userDataDir: string): string {
   return path.join(userDataDir, STATION_FILE_NAME);
@@ -210,8 +226,8 @@ export type StationStore = {
   current(): StationConfig | null;
   /** What `counter:station` answers. */
   view(): StationLoad;
-  /** Saves the setup screen's settings and makes them current at once. */
-  save(config: StationConfig): Promise<StationLoad>;
+  /** Saves the setup or settings screen's settings and makes them current at once; an empty token keeps the current one. */
+  save(config: StationSetup): Promise<StationLoad>;
   /** Called with each new current station (after load and after save). */
   onChange(listener: (config: StationConfig) => void): void;
 };
@@ -265,9 +281,12 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     },
     current: () => state.config,
     view: () => bridgeView(state),
-    save(config) {
+    save(input) {
       const done = saving.then(async () => {
-        await write(config, `saved ${STATION_FILE_NAME} for station ${config.stationId}, central ${originOf(config.centralUrl)}`);
+        // Inside the queue: the token to keep is the one the previous save left current.
+        const config: StationConfig = withKeptToken(input, state.config);
+        const kept = input.token === '' ? ' (token kept)' : '';
+        await write(config, `saved ${STATION_FILE_NAME} for station ${config.stationId}, central ${originOf(config.centralUrl)}${kept}`);
         setState({ config, source: 'file', problem: null, backupPath: null });
         return bridgeView(state);
       });

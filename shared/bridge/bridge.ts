@@ -60,6 +60,11 @@ export type PrintRequest = z.input<typeof printRequestSchema>;
 /** A device answers whether a retry could help: a missing printer, no; a timeout, yes. */
 export type PrintResult = { ok: true } | { ok: false; canRetry: boolean; reason: string };
 
+/** A print failure's reason inside the screen's longer sentence: without its own closing full stop. */
+export function reasonClause(reason: string): string {
+  return reason.trim().replace(/\.+$/, '');
+}
+
 /** A printer the operating system knows, for the settings screen's choice of `printerName`. */
 export type PrinterSummary = {
   /** The name to put in the station's `printerName`. */
@@ -88,25 +93,79 @@ export type CentralRequest = z.infer<typeof centralRequestSchema>;
 /** Central's HTTP status and parsed JSON body; a network failure is `{ ok: false }` on the bridge. */
 export type CentralResponse = { status: number; body: unknown };
 
-/** The setup screen's settings, checked the same way in the renderer and in main. */
-export const stationSetupSchema = stationConfigSchema;
+/**
+ * The station token as station settings send it: empty keeps the token already saved (the renderer never
+ * sees it, so settings after first run cannot show it), anything else is checked as setup checks a new one.
+ * First-run setup still requires it: its form uses `stationConfigSchema`, and with no saved token the host
+ * refuses an empty one (`keepSavedToken`).
+ */
+export const tokenOrKeepSchema = z.string().superRefine((token, ctx) => {
+  if (token === '') return;
+  for (const issue of stationConfigSchema.shape.token.safeParse(token).error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
+});
 
-export const connectionTestSchema = z.object({ centralUrl: stationConfigSchema.shape.centralUrl, token: stationConfigSchema.shape.token });
+/** The setup and settings screens' settings, checked the same way in the renderer and in main. */
+export const stationSetupSchema = stationConfigSchema.extend({ token: tokenOrKeepSchema });
+export type StationSetupInput = z.input<typeof stationSetupSchema>;
+
+export const connectionTestSchema = z.object({ centralUrl: stationConfigSchema.shape.centralUrl, token: tokenOrKeepSchema });
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 export type ConnectionResult = { ok: boolean; message: string };
+
+export const NO_TOKEN_TO_KEEP = 'Station token: enter the token central issued for this station (there is no saved token to keep)';
+
+/**
+ * Fills an empty token with the saved one; refuses, naming the field, when there is none to keep. Both hosts
+ * use it: main with the station file's token, the browser host with the one in its storage.
+ *
+ * The saved token goes only to the central it was saved for (same origin): otherwise anything that can
+ * call the bridge could send it to a server of its choosing, by a connection test or a save. A new central
+ * address needs its token typed in.
+ */
+export function keepSavedToken<T extends { token: string; centralUrl: string }>(
+  input: T,
+  saved: { token: string; centralUrl: string } | null,
+): { ok: true; value: T } | { ok: false; error: string } {
+  if (input.token !== '') return { ok: true, value: input };
+  if (saved === null || saved.token === '') return { ok: false, error: NO_TOKEN_TO_KEEP };
+  const from = originOf(saved.centralUrl);
+  const to = originOf(input.centralUrl);
+  if (from === null || from !== to) {
+    return { ok: false, error: `Station token: the saved token is only sent to ${from ?? 'the central it was saved for'}; enter the token central issued for ${to ?? 'the new Central URL'}` };
+  }
+  return { ok: true, value: { ...input, token: saved.token } };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a test page goes: the printer and paper the setup form shows now, saved or not, so the technician
+ * can try a printer before saving it. Main refuses an empty printer name, naming "Receipt printer".
+ */
+export const testPageTargetSchema = stationConfigSchema.pick({ printerName: true, paperWidth: true, stationName: true });
+export type TestPageTarget = z.input<typeof testPageTargetSchema>;
 
 export interface CounterBridge {
   /** The station's settings from the station file, without the token (which stays in main). */
   station(): Promise<BridgeResult<StationLoad>>;
-  /** Saves the setup screen's settings to the station file (the token encrypted where the OS allows). */
-  saveStation(config: z.input<typeof stationSetupSchema>): Promise<BridgeResult<StationLoad>>;
-  /** Asks central for its health and checks the token, before saving. */
+  /**
+   * Saves the setup screen's settings to the station file (the token encrypted where the OS allows); an empty
+   * token keeps the saved one.
+   */
+  saveStation(config: StationSetupInput): Promise<BridgeResult<StationLoad>>;
+  /** Asks central for its health and checks the token (empty: the saved one), before saving. */
   testConnection(test: ConnectionTest): Promise<BridgeResult<ConnectionResult>>;
   /** Calls central with the station's token. */
   central(request: CentralRequest): Promise<BridgeResult<CentralResponse>>;
   print(request: PrintRequest): Promise<BridgeResult<PrintResult>>;
   /** The printers this computer has, as `webContents.getPrintersAsync()` lists them. */
   printers(): Promise<BridgeResult<PrinterSummary[]>>;
-  /** Prints a test page to the station's configured printer and paper width (through the print queue). */
-  testPage(): Promise<BridgeResult<PrintResult>>;
+  /** Prints a test page to the given printer at the given paper width (through the print queue), saved or not. */
+  testPage(target: TestPageTarget): Promise<BridgeResult<PrintResult>>;
 }

@@ -28,8 +28,12 @@ export function App() {
   const [bootError, setBootError] = useState<string | null>(null);
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [setup, setSetup] = useState<{ host: Host; problem: string | null } | null>(null);
-  // Bumped after setup saves, to start again with the new settings.
+  // Bumped after setup or station settings save, to start again with the new settings.
   const [boots, setBoots] = useState(0);
+  const restartWithNewSettings = () => {
+    setStation(null);
+    setBoots((b) => b + 1);
+  };
 
   useEffect(() => {
     let runner: SyncRunner | null = null;
@@ -80,7 +84,7 @@ export function App() {
   }
   return (
     <>
-      {user?.role === 'dropbox' ? <DropBoxScreen station={station} user={user} onSignOut={() => setUser(null)} /> : user ? <CounterScreen station={station} user={user} onSignOut={() => setUser(null)} /> : <SignIn station={station} onSignedIn={setUser} />}
+      {user?.role === 'dropbox' ? <DropBoxScreen station={station} user={user} onSignOut={() => setUser(null)} /> : user ? <CounterScreen station={station} user={user} onSignOut={() => setUser(null)} /> : <SignIn station={station} onSignedIn={setUser} onStationSaved={restartWithNewSettings} />}
       <HelpOverlay screen={user?.role === 'dropbox' ? 'dropbox' : 'counter'} />
     </>
   );

@@ -20,7 +20,7 @@ import { describeDraft } from '../../../shared/payments/draft';
 import { formatDateTime } from '../../../shared/receipt/i18n';
 import { describeRestoration, restorationNeed } from '../../../shared/payments/transaction';
 import { postedPaymentCopies, receiptPrintData, voidSlipPrintData, type CopyLabel } from '../../../shared/receipt/receipt';
-import type { PrintResult } from '../../../shared/bridge/bridge';
+import { reasonClause, type PrintResult } from '../../../shared/bridge/bridge';
 import { billStubPrintData } from '../../../shared/receipt/stub';
 import type { Language } from '../../../shared/receipt/i18n';
 import { journalEntry } from '../db/payments';
@@ -220,7 +220,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       if (e?.kind !== 'payment') return;
       setPhase({ kind: 'receipt', entryId: e.id });
       const r = await print(e, 'Reprint', false).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
-      setPrintNote(r.ok ? null : `Receipt not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
+      setPrintNote(r.ok ? null : `Receipt not printed: ${reasonClause(r.reason)}. The payment is recorded; press F12 to reprint.`);
     },
     [db, print],
   );
@@ -271,7 +271,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         const r = await print(committed, copy.copyLabel, copy.openDrawer).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
         if (!r.ok) {
           const what = copy.copyLabel === 'Drawer copy' ? 'Drawer copy' : 'Receipt';
-          setPrintNote(`${what} not printed: ${r.reason}. The payment is recorded; press F12 to reprint.`);
+          setPrintNote(`${what} not printed: ${reasonClause(r.reason)}. The payment is recorded; press F12 to reprint.`);
           break;
         }
       }
@@ -288,7 +288,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     if (original?.kind !== 'payment') return;
     setPhase({ kind: 'voided', entry: v, original });
     const r = await station.host.print({ items: voidItems(v, original), paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
-    setPrintNote(r.ok ? null : `Void slip not printed: ${r.reason}. The void is recorded.`);
+    setPrintNote(r.ok ? null : `Void slip not printed: ${reasonClause(r.reason)}. The void is recorded.`);
   };
 
   const stubItems = useCallback(
@@ -302,7 +302,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     async (a: Account) => {
       setPhase({ kind: 'stub', account: a });
       const r = await station.host.print({ items: stubItems(a), paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
-      setPrintNote(r.ok ? null : `Bill stub not printed: ${r.reason}.`);
+      setPrintNote(r.ok ? null : `Bill stub not printed: ${reasonClause(r.reason)}.`);
     },
     [station.host, config.paperWidth, stubItems],
   );

@@ -1,8 +1,10 @@
 /**
  * The browser host: the station's settings come from setup (kept in localStorage) or, on a demo server,
  * from /station.json beside the page; printing shows the receipt on screen only (the same print data
- * Electron sends to the thermal printer).
+ * Electron sends to the thermal printer). Settings after first run send an empty token to keep the one
+ * loaded here, as main does with the station file's.
  */
+import { keepSavedToken, stationSetupSchema } from '../../../shared/bridge/bridge';
 import { stationConfigSchema, stationView, type StationConfig } from '../../../shared/station';
 import { describeZodError } from '../../../shared/sync/protocol';
 import { CentralUnreachable, httpTransport } from '../features/sync/central-client';
@@ -38,14 +40,19 @@ export function browserHost(storage: Storage = localStorage): Host {
       return { station: stationView(config), problem: null };
     },
     async saveStation(input) {
-      const parsed = stationConfigSchema.safeParse(input);
+      const parsed = stationSetupSchema.safeParse(input);
       if (!parsed.success) return { ok: false, error: describeZodError(parsed.error).error };
-      storage.setItem(KEY, JSON.stringify(parsed.data));
-      config = parsed.data;
+      const kept = keepSavedToken(parsed.data, config);
+      if (!kept.ok) return kept;
+      storage.setItem(KEY, JSON.stringify(kept.value));
+      config = kept.value;
       client = null;
       return { ok: true };
     },
-    testConnection: (test) => testCentralConnection(test),
+    testConnection(test) {
+      const kept = keepSavedToken(test, config);
+      return kept.ok ? testCentralConnection(kept.value) : Promise.resolve({ ok: false, message: kept.error });
+    },
     async central(request) {
       if (!config) throw new CentralUnreachable('The station is not set up');
       client ??= httpTransport(config.centralUrl, config.token);
@@ -56,6 +63,10 @@ export function browserHost(storage: Storage = localStorage): Host {
     },
     async printers() {
       return [];
+    },
+    // No printer here: the setup screen's preview is the test page.
+    async testPage() {
+      return { ok: true };
     },
   };
   return host;

@@ -39,5 +39,9 @@ export function electronHost(bridge: CounterBridge): Host {
       const r = await bridge.printers();
       return r.ok ? r.value : [];
     },
+    async testPage(target) {
+      const r = await bridge.testPage(target);
+      return r.ok ? r.value : { ok: false, canRetry: false, reason: r.error };
+    },
   };
 }

@@ -1,6 +1,8 @@
 /** What the counter needs from whatever hosts it: the Electron shell or a plain browser. */
-import type { CentralRequest, CentralResponse, ConnectionResult, ConnectionTest, PrintRequest, PrintResult, PrinterSummary } from '../../../shared/bridge/bridge';
-import type { StationConfigInput, StationView } from '../../../shared/station';
+import type {
+  CentralRequest, CentralResponse, ConnectionResult, ConnectionTest, PrintRequest, PrintResult, PrinterSummary, StationSetupInput, TestPageTarget,
+} from '../../../shared/bridge/bridge';
+import type { StationView } from '../../../shared/station';
 
 /** Sends one request to central with the station's token; throws `CentralUnreachable` when the network fails. */
 export type CentralTransport = (request: CentralRequest) => Promise<CentralResponse>;
@@ -9,9 +11,13 @@ export type Host = {
   kind: 'electron' | 'browser';
   /** The station's settings; `station: null` (with the problem, if any) when setup must run first. */
   loadStation(): Promise<{ station: StationView | null; problem: string | null }>;
-  saveStation(config: StationConfigInput): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** An empty token keeps the saved one (settings after first run); with none saved it is refused by name. */
+  saveStation(config: StationSetupInput): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** An empty token tests the saved one. */
   testConnection(test: ConnectionTest): Promise<ConnectionResult>;
   central: CentralTransport;
   print(request: PrintRequest): Promise<PrintResult>;
   printers(): Promise<PrinterSummary[]>;
+  /** A test page to the printer and paper the setup form shows, saved or not; the screen shows its preview either way. */
+  testPage(target: TestPageTarget): Promise<PrintResult>;
 };

@@ -1,7 +1,9 @@
 // The IPC helper with a fake ipcMain: sender check, payload parsing, results as data.
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import type { CentralResponse, ConnectionResult, PrinterSummary, PrintRequest, PrintResult, StationLoad } from '../../../shared/bridge/bridge';
+import { NO_TOKEN_TO_KEEP, type CentralResponse, type ConnectionResult, type PrinterSummary, type PrintRequest, type PrintResult, type StationLoad } from '../../../shared/bridge/bridge';
+import type { TestPageTarget } from '../../../electron/printing';
+import { withKeptToken, type StationSetup } from '../../../electron/station';
 import { stationView, type StationConfig } from '../../../shared/station';
 import { CHANNELS } from '../../../electron/channels';
 import { BridgeRefusal } from '../../../electron/errors';
@@ -89,13 +91,13 @@ describe('registerCounterHandlers', () => {
 
   const printerList: PrinterSummary[] = [{ name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III', isDefault: false }];
 
-  function setup(overrides: { printers?: () => Promise<PrinterSummary[]>; testPage?: () => Promise<PrintResult>; central?: () => Promise<CentralResponse> } = {}) {
+  function setup(overrides: { printers?: () => Promise<PrinterSummary[]>; testPage?: (target: TestPageTarget) => Promise<PrintResult>; central?: () => Promise<CentralResponse> } = {}) {
     const ipcMain = fakeIpcMain();
     const print = vi.fn(() => Promise.resolve({ ok: true } as const));
     const printers = vi.fn(overrides.printers ?? (() => Promise.resolve(printerList)));
-    const testPage = vi.fn(overrides.testPage ?? (() => Promise.resolve({ ok: true } as const)));
+    const testPage = vi.fn(overrides.testPage ?? ((_target: TestPageTarget) => Promise.resolve<PrintResult>({ ok: true })));
     const station = vi.fn(() => loaded);
-    const saveStation = vi.fn((saved: StationConfig) => Promise.resolve<StationLoad>({ station: stationView(saved), problem: null }));
+    const saveStation = vi.fn((saved: StationSetup) => Promise.resolve<StationLoad>({ station: stationView(saved), problem: null }));
     const testConnection = vi.fn(() => Promise.resolve<ConnectionResult>({ ok: true, message: 'Connected: central 1.0.0 on pglite' }));
     const central = vi.fn(overrides.central ?? (() => Promise.resolve<CentralResponse>({ status: 200, body: { ok: true } })));
     registerCounterHandlers(ipcMain, { station, saveStation, testConnection, central, print, printers, testPage, isTrustedSender: trusted, log: quiet });
@@ -147,6 +149,19 @@ describe('registerCounterHandlers', () => {
       expect(saveStation).not.toHaveBeenCalled();
     });
 
+    it('passes an empty token on (the store keeps the saved one), and answers its refusal as it stands', async () => {
+      const { ipcMain, saveStation } = setup();
+      await ipcMain.invoke(CHANNELS.saveStation, fromApp, { ...config, token: '' });
+      expect(saveStation).toHaveBeenCalledWith({ ...config, token: '' });
+
+      const ipcMain2 = fakeIpcMain();
+      registerCounterHandlers(ipcMain2, {
+        station: () => loaded, saveStation: (input) => Promise.resolve(withKeptToken(input, null)).then(() => loaded),
+        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), isTrustedSender: trusted, log: quiet,
+      });
+      expect(await ipcMain2.invoke(CHANNELS.saveStation, fromApp, { ...config, token: '' })).toEqual({ ok: false, error: NO_TOKEN_TO_KEEP });
+    });
+
     it('reports a failed write as data', async () => {
       const ipcMain = fakeIpcMain();
       registerCounterHandlers(ipcMain, {
@@ -163,6 +178,12 @@ describe('registerCounterHandlers', () => {
       const test = { centralUrl: 'https://central.example.org', token: 'station-token' };
       expect(await ipcMain.invoke(CHANNELS.testConnection, fromApp, test)).toEqual({ ok: true, value: { ok: true, message: 'Connected: central 1.0.0 on pglite' } });
       expect(testConnection).toHaveBeenCalledWith(test);
+    });
+
+    it('passes an empty token on, to test the saved one', async () => {
+      const { ipcMain, testConnection } = setup();
+      await ipcMain.invoke(CHANNELS.testConnection, fromApp, { centralUrl: 'https://central.example.org', token: '' });
+      expect(testConnection).toHaveBeenCalledWith({ centralUrl: 'https://central.example.org', token: '' });
     });
 
     it.each([
@@ -210,17 +231,43 @@ describe('registerCounterHandlers', () => {
     expect(await failing.ipcMain.invoke(CHANNELS.printers, fromApp)).toEqual({ ok: false, error: 'counter:printers failed: print backend crashed' });
   });
 
-  it('answers counter:test-page with the print result, failure included', async () => {
-    const { ipcMain, testPage } = setup({ testPage: () => Promise.resolve({ ok: false, canRetry: true, reason: 'out of paper' }) });
-    expect(await ipcMain.invoke(CHANNELS.testPage, fromApp)).toEqual({ ok: true, value: { ok: false, canRetry: true, reason: 'out of paper' } });
-    expect(testPage).toHaveBeenCalledOnce();
+  describe('counter:test-page', () => {
+    const target = { printerName: 'EPSON_TM_T20III', paperWidth: '58mm', stationName: 'Window 3' };
+
+    it('prints to the target the form shows, parsed, and answers the print result, failure included', async () => {
+      const { ipcMain, testPage } = setup({ testPage: () => Promise.resolve({ ok: false, canRetry: true, reason: 'out of paper' }) });
+      expect(await ipcMain.invoke(CHANNELS.testPage, fromApp, target)).toEqual({ ok: true, value: { ok: false, canRetry: true, reason: 'out of paper' } });
+      expect(testPage).toHaveBeenCalledExactlyOnceWith(target);
+    });
+
+    it('fills in the schema defaults (an unsaved form may send no printer yet)', async () => {
+      const { ipcMain, testPage } = setup();
+      await ipcMain.invoke(CHANNELS.testPage, fromApp, { stationName: 'Window 3' });
+      expect(testPage).toHaveBeenCalledWith({ printerName: '', paperWidth: '80mm', stationName: 'Window 3' });
+    });
+
+    it.each([
+      ['no payload', undefined, /\(whole value\)/],
+      ['a bad paper width', { ...target, paperWidth: '90mm' }, /^paperWidth: /],
+      ['no station name', { ...target, stationName: '' }, /^stationName: /],
+      ['a printer name that is not text', { ...target, printerName: 42 }, /^printerName: /],
+    ])('refuses %s by field, printing nothing', async (_name, payload, error) => {
+      const { ipcMain, testPage } = setup();
+      expect(await ipcMain.invoke(CHANNELS.testPage, fromApp, payload)).toEqual({ ok: false, error: expect.stringMatching(error) });
+      expect(testPage).not.toHaveBeenCalled();
+    });
+
+    it('refuses a foreign sender', async () => {
+      const { ipcMain, testPage } = setup();
+      expect(await ipcMain.invoke(CHANNELS.testPage, foreign, target)).toEqual({ ok: false, error: "counter:test-page is only answered to the counter's own page" });
+      expect(testPage).not.toHaveBeenCalled();
+    });
   });
 
-  it.each([CHANNELS.printers, CHANNELS.testPage])('%s takes no payload', async (channel) => {
-    const { ipcMain, printers, testPage } = setup();
-    expect(await ipcMain.invoke(channel, fromApp, { printerName: 'elsewhere' })).toMatchObject({ ok: false });
+  it('counter:printers takes no payload', async () => {
+    const { ipcMain, printers } = setup();
+    expect(await ipcMain.invoke(CHANNELS.printers, fromApp, { printerName: 'elsewhere' })).toMatchObject({ ok: false });
     expect(printers).not.toHaveBeenCalled();
-    expect(testPage).not.toHaveBeenCalled();
   });
 
   it('passes openDrawer through only as the request says', async () => {

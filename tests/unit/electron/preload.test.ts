@@ -65,12 +65,16 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.print, request);
     expect(await bridge.printers()).toEqual({ ok: true, value: `answer from ${CHANNELS.printers}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.printers);
-    expect(await bridge.testPage()).toEqual({ ok: true, value: `answer from ${CHANNELS.testPage}` });
-    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testPage);
+    const target = { printerName: 'EPSON_TM_T20III', paperWidth: '58mm', stationName: 'Window 3' } as const;
+    expect(await bridge.testPage(target)).toEqual({ ok: true, value: `answer from ${CHANNELS.testPage}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testPage, target);
 
     const settings = { stationId: 'wic-1', stationName: 'Window 1', centralUrl: 'https://central.example.org', token: 'station-token', profileId: 'pwb' };
     expect(await bridge.saveStation(settings)).toEqual({ ok: true, value: `answer from ${CHANNELS.saveStation}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.saveStation, settings);
+    // Station settings keep the saved token with an empty one: passed on as it is, for main to fill in.
+    await bridge.saveStation({ ...settings, token: '' });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.saveStation, { ...settings, token: '' });
     const test = { centralUrl: 'https://central.example.org', token: 'station-token' };
     expect(await bridge.testConnection(test)).toEqual({ ok: true, value: `answer from ${CHANNELS.testConnection}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testConnection, test);

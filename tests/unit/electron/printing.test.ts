@@ -3,7 +3,7 @@ import type { PosPrintData, PosPrintOptions } from 'electron-pos-printer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portlandWaterBureau } from '../../../shared/profiles';
 import { receiptPrintData } from '../../../shared/receipt/receipt';
-import { applyDrawerSetting, createPrinter, describePrintFailure, listPrinters, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
+import { applyDrawerSetting, createPrinter, describePrintFailure, listPrinters, NO_TEST_PAGE_PRINTER, printJobSchema, type PrintJob, type PosPrinterLike } from '../../../electron/printing';
 import type { PaperWidth } from '../../../shared/station';
 import { PAPER } from '../../../shared/receipt/layout';
 import { ruler } from '../../../shared/receipt/test-page';
@@ -167,41 +167,61 @@ describe('print', () => {
 
 describe('testPage', () => {
   const fixed = { now: () => new Date('2025-03-14T17:05:00.000Z'), timeZone: 'America/Los_Angeles' };
+  /** What the setup form sends: the printer and paper it shows, saved or not. */
+  const target = (printerName = 'TM-T88', paperWidth: PaperWidth = '80mm') => ({ printerName, paperWidth, stationName: 'Window 3' });
 
-  it.each(['58mm', '80mm'] as const)('prints a test page to the configured printer at the configured width, %s, without the drawer', async (paperWidth) => {
+  it.each(['58mm', '80mm'] as const)('prints a test page to the printer and width it is given, %s, without the drawer', async (paperWidth) => {
     const fake = fakePrinter();
-    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('TM-T88', paperWidth), ...fixed });
-    expect(await printer.testPage()).toEqual({ ok: true });
+    // The saved station says otherwise: the form's choice wins, before it is saved.
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('Saved printer'), ...fixed });
+    expect(await printer.testPage(target('TM-T88', paperWidth))).toEqual({ ok: true });
     expect(fake.prints).toHaveLength(1);
     expect(fake.prints[0]?.options).toMatchObject({ printerName: 'TM-T88', pageSize: paperWidth, copies: 1, silent: true });
     const values = (fake.prints[0]?.data ?? []).map((d) => d.value ?? '').join('\n');
+    expect(values).toContain('Printer test page');
     expect(values).toContain('TM-T88');
+    expect(values).toContain('Window 3');
     expect(values).toContain(ruler(PAPER[paperWidth].columns));
     expect(values).toContain('03/14/2025, 10:05 AM');
     expect(fake.drawers).toEqual([]);
     expect(printJobSchema.safeParse({ items: fake.prints[0]?.data, paperWidth }).success).toBe(true);
   });
 
-  it('waits its turn in the print queue', async () => {
+  it('waits its turn in the print queue, both ways', async () => {
     const fake = fakePrinter('manual');
     const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(), ...fixed });
     const receipt = printer.print(job());
-    const test = printer.testPage();
+    const test = printer.testPage(target());
+    const after = printer.print(job());
     await settle();
     expect(fake.log).toEqual(['print 1 start']);
     fake.prints[0]?.done.resolve();
     await receipt;
     await settle();
+    expect(fake.log).toEqual(['print 1 start', 'print 1 end', 'print 2 start']);
+    expect(fake.prints[1]?.options.printerName).toBe('TM-T88');
     fake.prints[1]?.done.resolve();
     expect(await test).toEqual({ ok: true });
+    await settle();
+    expect(fake.prints[2]?.options.printerName).toBe('TM-T20');
+    fake.prints[2]?.done.resolve();
+    expect(await after).toEqual({ ok: true });
   });
 
-  it('reports, without throwing, a station with no printer and a printer that fails', async () => {
+  it.each(['', '   '])('refuses an empty printer name %j by its field, without printing or waiting for the queue', async (printerName) => {
+    const fake = fakePrinter('manual');
+    const printer = createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(), ...fixed });
+    void printer.print(job()); // stuck: the refusal must not wait behind it
+    expect(await printer.testPage(target(printerName))).toEqual({ ok: false, canRetry: false, reason: NO_TEST_PAGE_PRINTER });
+    expect(NO_TEST_PAGE_PRINTER).toMatch(/^Receipt printer: .*Choose the receipt printer/);
+    expect(fake.prints).toHaveLength(1);
+  });
+
+  it('reports, without throwing, a printer that fails', async () => {
     const fake = fakePrinter();
-    expect(await createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(''), ...fixed }).testPage()).toMatchObject({ ok: false, canRetry: false });
     fake.failPrintsWith(new Error('Invalid deviceName provided'));
-    expect(await createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config('Gone'), ...fixed }).testPage()).toEqual({
-      ok: false, canRetry: false, reason: 'The printer "Gone" was not found on this computer. Check printerName in the station settings.',
+    expect(await createPrinter({ posPrinter: fake.posPrinter, getConfig: () => config(), ...fixed }).testPage(target('Gone'))).toEqual({
+      ok: false, canRetry: false, reason: 'The printer "Gone" was not found on this computer. Choose the Receipt printer in Station settings (on the sign-in screen).',
     });
   });
 });
@@ -247,7 +267,7 @@ describe('describePrintFailure', () => {
 
   it('names the printer that was not found', () => {
     expect(describePrintFailure(new Error('Invalid deviceName provided'), 'TM-T20').reason).toBe(
-      'The printer "TM-T20" was not found on this computer. Check printerName in the station settings.',
+      'The printer "TM-T20" was not found on this computer. Choose the Receipt printer in Station settings (on the sign-in screen).',
     );
   });
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StationConfig, StationConfigInput } from '../../../shared/station';
 import { stationConfigSchema } from '../../../shared/station';
-import { createStationStore, loadStationConfig, saveStationFile, stationFilePath, type StationFs } from '../../../electron/station';
+import { BridgeRefusal } from '../../../electron/errors';
+import { createStationStore, loadStationConfig, saveStationFile, stationFilePath, withKeptToken, type StationFs } from '../../../electron/station';
 import { createTokenVault, type SafeStorageLike } from '../../../electron/token-vault';
 
 const NOW = new Date('2025-03-14T17:05:00.123Z');
@@ -267,6 +268,77 @@ describe('saving and loading again', () => {
     } finally {
       await realFs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('station settings after first run: an empty token keeps the current one', () => {
+  const central = validConfig.centralUrl;
+
+  it('withKeptToken fills an empty token with the current station\'s, and leaves a new one as typed', () => {
+    expect(withKeptToken({ centralUrl: central, token: '' }, validConfig)).toEqual({ centralUrl: central, token: TOKEN });
+    // The same central, written another way.
+    expect(withKeptToken({ centralUrl: `${central}/`, token: '' }, validConfig).token).toBe(TOKEN);
+    expect(withKeptToken({ centralUrl: 'https://elsewhere.example.org', token: 'a-new-station-token' }, validConfig)).toEqual({
+      centralUrl: 'https://elsewhere.example.org', token: 'a-new-station-token',
+    });
+  });
+
+  it('withKeptToken refuses an empty token with no current station, naming "Station token", as a BridgeRefusal', () => {
+    expect(() => withKeptToken({ centralUrl: central, token: '' }, null)).toThrow(BridgeRefusal);
+    expect(() => withKeptToken({ centralUrl: central, token: '' }, null)).toThrow(/^Station token: enter the token central issued/);
+  });
+
+  it.each(['https://evil.example', 'http://central.example.org', 'https://central.example.org:8443'])(
+    'withKeptToken never sends the saved token to another central (%s): the new address needs its token typed',
+    (centralUrl) => {
+      expect(() => withKeptToken({ centralUrl, token: '' }, validConfig)).toThrow(BridgeRefusal);
+      expect(() => withKeptToken({ centralUrl, token: '' }, validConfig)).toThrow(/^Station token: the saved token is only sent to https:\/\/central\.example\.org; enter the token/);
+    },
+  );
+
+  it('saves the changed settings with the token that was current, sealed as before', async () => {
+    const fake = fakeFs({ [FILE]: JSON.stringify(validFile) });
+    const { store: s, log } = store(fake);
+    await s.load();
+    const answer = await s.save({ ...validConfig, stationName: 'Window 3', token: '' });
+    expect(answer.station?.stationName).toBe('Window 3');
+    expect(s.current()).toEqual({ ...validConfig, stationName: 'Window 3' });
+    expect(fake.raw()).not.toContain(TOKEN);
+    expect(log.info).toHaveBeenCalledWith(expect.stringContaining('(token kept)'));
+
+    const again = store(fake);
+    await again.store.load();
+    expect(again.store.current()).toEqual({ ...validConfig, stationName: 'Window 3' });
+  });
+
+  it('keeps the token the previous save made current, when saves queue up', async () => {
+    const fake = fakeFs({ [FILE]: JSON.stringify(validFile) });
+    const { store: s } = store(fake);
+    await s.load();
+    await Promise.all([s.save({ ...validConfig, token: 'the-newer-station-token' }), s.save({ ...validConfig, stationName: 'B', token: '' })]);
+    expect(s.current()).toMatchObject({ stationName: 'B', token: 'the-newer-station-token' });
+  });
+
+  it('refuses an empty token with a new central address, and leaves the file as it was', async () => {
+    const fake = fakeFs({ [FILE]: JSON.stringify(validFile) });
+    const { store: s } = store(fake);
+    await s.load();
+    const before = fake.store.get(FILE);
+    await expect(s.save({ ...validConfig, centralUrl: 'https://evil.example', token: '' })).rejects.toThrow(/^Station token: the saved token is only sent to/);
+    expect(fake.store.get(FILE)).toBe(before);
+    expect(s.current()).toEqual(validConfig);
+  });
+
+  it('with no current station (first run), refuses an empty token and writes nothing', async () => {
+    const fake = fakeFs();
+    const { store: s } = store(fake);
+    await s.load();
+    await expect(s.save({ ...validConfig, token: '' })).rejects.toThrow(/^Station token: /);
+    expect(fake.store.has(FILE)).toBe(false);
+    expect(s.current()).toBeNull();
+    // The queue goes on: a save with the token works.
+    await s.save(validConfig);
+    expect(s.current()).toEqual(validConfig);
   });
 });
 

@@ -1,4 +1,5 @@
 /** The Z report and the deposit summary: on screen as the printer lays them out, and printed on the thermal printer. */
+import { reasonClause } from '../../../../shared/bridge/bridge';
 import { useEffect, useRef, useState } from 'react';
 import type { Closeout } from '../../../../shared/drawer/closeout';
 import type { Deposit } from '../../../../shared/drawer/deposit';
@@ -12,7 +13,7 @@ function PrintedDocument({ station, title, items, printOnShow, onClose }: { stat
   const printed = useRef(false);
   const print = async () => {
     const r = await station.host.print({ items, paperWidth: station.config.paperWidth, openDrawer: false, copies: 1 });
-    setNote(r.ok ? `${title} sent to the printer` : `${title} not printed: ${r.reason}. It is recorded; print it again.`);
+    setNote(r.ok ? `${title} sent to the printer` : `${title} not printed: ${reasonClause(r.reason)}. It is recorded; print it again.`);
   };
   useEffect(() => {
     if (printOnShow && !printed.current) {

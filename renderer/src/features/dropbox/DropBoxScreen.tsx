@@ -4,6 +4,7 @@
  * supervisor's approval and note), print the batch report and send the batch to central.
  * An open batch survives a restart or a sign-out: it is picked up again here.
  */
+import { reasonClause } from '../../../../shared/bridge/bridge';
 import { useCallback, useEffect, useState } from 'react';
 import { formatMoney } from '../../../../shared/money/money';
 import { batchFigures } from '../../../../shared/dropbox/batch';
@@ -61,7 +62,7 @@ export function DropBoxScreen({ station, user, onSignOut }: { station: Station; 
       for (const [i, items] of parts.entries()) {
         const r = await station.host.print({ items, paperWidth: config.paperWidth, openDrawer: false, copies: 1 });
         if (!r.ok) {
-          setPrintNote(`Batch report not printed${parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : ''}: ${r.reason}. The batch is recorded; print it again.`);
+          setPrintNote(`Batch report not printed${parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : ''}: ${reasonClause(r.reason)}. The batch is recorded; print it again.`);
           return;
         }
       }

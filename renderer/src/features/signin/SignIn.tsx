@@ -2,16 +2,18 @@
  * Sign-in: user and PIN, checked against the station's PIN hashes (works offline). Wrong PINs count toward
  * the profile's lockout; every sign-in is a journal entry. A supervisor is warned when payments have waited
  * for central longer than the profile's offline hours (the top cause of lost offline payments is signing
- * out or reinstalling with payments still queued).
+ * out or reinstalling with payments still queued). "Station settings" opens the setup screen again, after a
+ * supervisor's PIN.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { signInSchema, type Role, type SignIn as SignInValues } from '../../../../shared/auth/users';
 import { checkPinWithLockout, recordSignIn } from '../../db/users';
 import { oldestPending } from '../../db/outbox';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { StationSettings } from '../setup/StationSettings';
 
 /** Hours from a time until now. */
 function hoursSince(iso: string): number {
@@ -20,8 +22,10 @@ function hoursSince(iso: string): number {
 
 export type SignedInUser = { name: string; displayName: string; role: Role };
 
-export function SignIn({ station, onSignedIn }: { station: Station; onSignedIn: (u: SignedInUser) => void }) {
+export function SignIn({ station, onSignedIn, onStationSaved }: { station: Station; onSignedIn: (u: SignedInUser) => void; onStationSaved: () => void }) {
   const [refused, setRefused] = useState<string | null>(null);
+  const [settings, setSettings] = useState(false);
+  const closeSettings = useCallback(() => setSettings(false), []);
   const [offlineWarning, setOfflineWarning] = useState<{ user: SignedInUser; message: string } | null>(null);
   const { register, handleSubmit, formState } = useForm<SignInValues>({
     resolver: zodResolver(signInSchema),
@@ -64,6 +68,7 @@ export function SignIn({ station, onSignedIn }: { station: Station; onSignedIn: 
       </main>
     );
   }
+  if (settings) return <StationSettings station={station} onSaved={onStationSaved} onCancel={closeSettings} />;
   const err = formState.errors;
   return (
     <main className="signin">
@@ -94,6 +99,11 @@ export function SignIn({ station, onSignedIn }: { station: Station; onSignedIn: 
           Sign in
         </button>
       </form>
+      <div className="row settings-link">
+        <button type="button" onClick={() => setSettings(true)}>
+          Station settings
+        </button>
+      </div>
     </main>
   );
 }

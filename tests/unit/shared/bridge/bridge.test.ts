@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hasForeignMarkup, MARKUP_RULE_MESSAGE, posPrintItemSchema, printRequestSchema } from '../../../../shared/bridge/bridge';
+import {
+  reasonClause,
+  connectionTestSchema, hasForeignMarkup, keepSavedToken, MARKUP_RULE_MESSAGE, NO_TOKEN_TO_KEEP, posPrintItemSchema, printRequestSchema, stationSetupSchema,
+  testPageTargetSchema,
+} from '../../../../shared/bridge/bridge';
 
 const items = [{ type: 'text', value: 'Receipt' }];
 
@@ -71,5 +75,69 @@ describe('the markup rule (shared by the browser preview and counter:print)', ()
     const r = printRequestSchema.safeParse({ items: [{ type: 'text', value: 'x', style: { fontSize: '12px', backgroundImage: 'URL("https://evil.example/?d=1")' } }], paperWidth: '80mm' });
     expect(r.error?.issues.map((i) => i.path)).toEqual([['items', 0, 'style', 'backgroundImage']]);
     expect(posPrintItemSchema.safeParse({ type: 'text', value: 'x', style: { background: 'url (x)' } }).success).toBe(false);
+  });
+});
+
+describe('the station token in setup and settings', () => {
+  const settings = { stationId: 'wic-1', stationName: 'Window 1', centralUrl: 'https://central.example.org', profileId: 'pwb' };
+
+  it('takes an empty token (keep the saved one) or a whole one', () => {
+    expect(stationSetupSchema.parse({ ...settings, token: '' }).token).toBe('');
+    expect(stationSetupSchema.parse({ ...settings, token: 'station-token' }).token).toBe('station-token');
+    expect(connectionTestSchema.parse({ centralUrl: settings.centralUrl, token: '' })).toEqual({ centralUrl: settings.centralUrl, token: '' });
+  });
+
+  it("refuses a short one with setup's own words, on the token", () => {
+    const r = stationSetupSchema.safeParse({ ...settings, token: 'short' });
+    expect(r.error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([
+      { path: ['token'], message: 'must be the station token central issued (8 characters or more)' },
+    ]);
+    expect(connectionTestSchema.safeParse({ centralUrl: settings.centralUrl }).error?.issues[0]?.path).toEqual(['token']);
+  });
+
+  it('keepSavedToken: empty takes the saved token; a typed one stays; with none saved, refused naming the field', () => {
+    const stored = { centralUrl: 'https://central.example.org', token: 'saved-token-123' };
+    expect(keepSavedToken({ ...settings, token: '' }, stored)).toEqual({ ok: true, value: { ...settings, token: 'saved-token-123' } });
+    expect(keepSavedToken({ centralUrl: 'https://new.example.org', token: 'typed-token-456' }, stored)).toEqual({ ok: true, value: { centralUrl: 'https://new.example.org', token: 'typed-token-456' } });
+    expect(keepSavedToken({ centralUrl: 'https://new.example.org', token: 'typed-token-456' }, null)).toMatchObject({ ok: true });
+    expect(keepSavedToken({ ...settings, token: '' }, null)).toEqual({ ok: false, error: NO_TOKEN_TO_KEEP });
+    expect(NO_TOKEN_TO_KEEP).toMatch(/^Station token: /);
+  });
+
+  it('keepSavedToken sends the saved token only to the central it was saved for', () => {
+    const stored = { centralUrl: 'https://central.example.org/', token: 'saved-token-123' };
+    expect(keepSavedToken({ centralUrl: 'https://central.example.org', token: '' }, stored)).toMatchObject({ ok: true, value: { token: 'saved-token-123' } });
+    for (const centralUrl of ['https://evil.example', 'http://central.example.org', 'https://central.example.org.evil.example']) {
+      expect(keepSavedToken({ centralUrl, token: '' }, stored)).toEqual({
+        ok: false,
+        error: `Station token: the saved token is only sent to https://central.example.org; enter the token central issued for ${new URL(centralUrl).origin}`,
+      });
+    }
+  });
+});
+
+describe('testPageTargetSchema', () => {
+  it("is the station's printer, paper width and name, with setup's defaults", () => {
+    expect(testPageTargetSchema.parse({ stationName: 'Window 3' })).toEqual({ stationName: 'Window 3', printerName: '', paperWidth: '80mm' });
+    expect(testPageTargetSchema.parse({ stationName: 'Window 3', printerName: 'TM-T20', paperWidth: '58mm', token: 'dropped' })).toEqual({
+      stationName: 'Window 3', printerName: 'TM-T20', paperWidth: '58mm',
+    });
+  });
+
+  it.each([
+    [{ stationName: '', printerName: 'TM-T20' }, 'stationName'],
+    [{ stationName: 'W', paperWidth: 'A4' }, 'paperWidth'],
+    [{ stationName: 'W', printerName: null }, 'printerName'],
+  ])('refuses %j on %s', (target, path) => {
+    expect(testPageTargetSchema.safeParse(target).error?.issues.map((i) => i.path.join('.'))).toEqual([path]);
+  });
+});
+
+describe('reasonClause', () => {
+  it('drops the closing full stop so the screen sentence reads once', () => {
+    expect(`Receipt not printed: ${reasonClause('The printer "TM-T20" was not found on this computer.')}. The payment is recorded.`).toBe(
+      'Receipt not printed: The printer "TM-T20" was not found on this computer. The payment is recorded.',
+    );
+    expect(reasonClause('Printer TM-T20 is offline')).toBe('Printer TM-T20 is offline');
   });
 });

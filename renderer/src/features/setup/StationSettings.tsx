@@ -1,0 +1,102 @@
+/**
+ * Station settings after first run, from the sign-in screen: a supervisor approves with their own PIN (wrong
+ * PINs count toward the lockout, as for any approval), then the setup screen opens in its settings mode.
+ * Escape or Cancel goes back to sign-in with nothing changed; Save starts the counter again with the new
+ * settings.
+ */
+import { useEffect, useState } from 'react';
+import type { Station } from '../../app/App';
+import { counterDb } from '../../db/schema';
+import { approve } from '../../db/users';
+import { SetupScreen } from './SetupScreen';
+
+export function StationSettings({ station, onSaved, onCancel }: { station: Station; onSaved: () => void; onCancel: () => void }) {
+  const [approvedBy, setApprovedBy] = useState<string | null>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) onCancel();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+
+  if (approvedBy === null) return <SupervisorGate station={station} onApproved={setApprovedBy} onCancel={onCancel} />;
+  return <SetupScreen host={station.host} problem={null} onSaved={onSaved} settings={{ station: station.config, approvedBy, onCancel }} />;
+}
+
+type GateErrors = Partial<Record<'Supervisor' | 'Supervisor PIN', string>>;
+
+function SupervisorGate({ station, onApproved, onCancel }: { station: Station; onApproved: (name: string) => void; onCancel: () => void }) {
+  const [who, setWho] = useState('');
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<GateErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setErrors({});
+    setBusy(true);
+    try {
+      const a = await approve(counterDb(), who, pin, {
+        // Nobody is signed in here, so there is no one the supervisor could be approving for themselves.
+        for: '',
+        role: 'supervisor',
+        field: 'Supervisor',
+        pinField: 'Supervisor PIN',
+        what: '',
+        policy: station.profile.drawer.pinLockout,
+        stationId: station.config.stationId,
+      });
+      if (a.ok) return onApproved(a.approval.name);
+      setErrors({ [a.field]: a.message });
+      // A wrong PIN is typed again from scratch.
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (id: string, label: keyof GateErrors, value: string, onChange: (v: string) => void, extra: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        autoComplete="off"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!errors[label]}
+        aria-describedby={errors[label] ? `${id}-error` : undefined}
+        {...extra}
+      />
+      {errors[label] && (
+        <p id={`${id}-error`} role="alert" className="error">
+          {errors[label]}
+        </p>
+      )}
+    </div>
+  );
+  return (
+    <main className="signin">
+      <h1>Station settings</h1>
+      <p className="muted">A supervisor opens the station settings with their own PIN.</p>
+      <form
+        aria-label="Supervisor approval"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {input('settings-supervisor', 'Supervisor', who, setWho, { autoFocus: true })}
+        {input('settings-supervisor-pin', 'Supervisor PIN', pin, setPin, { type: 'password', inputMode: 'numeric' })}
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            Open settings
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel <kbd aria-hidden="true">Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
