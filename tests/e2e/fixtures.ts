@@ -196,3 +196,24 @@ export async function storeCount(page: Page, store: 'outbox' | 'journal'): Promi
     store,
   );
 }
+
+/** Every record of one store of the station's IndexedDB, read raw in the page (not through the app). */
+export async function storeRows<T>(page: Page, store: 'outbox' | 'journal' | 'meta'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('counter');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

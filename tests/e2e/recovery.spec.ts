@@ -3,27 +3,14 @@
  * on disk stays. The payment in hand must come back, or be plainly discarded, and never post twice.
  */
 import type { Page } from '@playwright/test';
-import { expect, signIn, startPayment, storeCount, test } from './fixtures';
+import { expect, signIn, startPayment, storeCount, storeRows, test } from './fixtures';
+
+type StoredDraft = { paymentId: string; values: { bills: string; coins: string; tenders: unknown[] } };
 
 /** The cashier's stored draft, read raw from the station's IndexedDB (not through the app). */
-async function storedDraft(page: Page): Promise<{ paymentId: string; values: { bills: string; coins: string; tenders: unknown[] } } | null> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('counter');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('meta', 'readonly').objectStore('meta').getAll();
-          req.onsuccess = () => {
-            const row = (req.result as Array<{ key: string; value: string }>).find((r) => r.key.startsWith('draft:') && r.key.endsWith(':cashier1'));
-            resolve(row ? JSON.parse(row.value) : null);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+async function storedDraft(page: Page): Promise<StoredDraft | null> {
+  const row = (await storeRows<{ key: string; value: string }>(page, 'meta')).find((r) => r.key.startsWith('draft:') && r.key.endsWith(':cashier1'));
+  return row ? (JSON.parse(row.value) as StoredDraft) : null;
 }
 
 /** Types a payment in hand: $100 in bills, $4.99 in coin, a $50.00 check, the receipt in Spanish. */

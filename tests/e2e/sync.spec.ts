@@ -1,4 +1,4 @@
-import { expect, lookUp, signIn, TOKEN, test } from './fixtures';
+import { expect, lookUp, signIn, storeRows, TOKEN, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function payCash(page: Page, account: string, bills: string) {
@@ -8,21 +8,8 @@ async function payCash(page: Page, account: string, bills: string) {
   await expect(page.getByRole('region', { name: 'Receipt' })).toBeVisible();
 }
 
-async function outboxPayments(page: Page): Promise<Array<{ id: string; state: string; payment: Record<string, unknown> }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('counter');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('outbox').objectStore('outbox').getAll();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-        };
-      }),
-  );
+async function outboxPayments(page: Page) {
+  return storeRows<{ id: string; state: string; payment: Record<string, unknown> }>(page, 'outbox');
 }
 
 test('a reply lost on the way back is resent with the same id and stored once', async ({ page, central }) => {

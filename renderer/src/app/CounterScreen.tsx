@@ -16,8 +16,6 @@ import { uuidv7 } from '../../../shared/ids';
 import { formatMoney, money } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
 import type { Judged, TransactionDraft } from '../../../shared/payments/transaction';
-import { describeDraft } from '../../../shared/payments/draft';
-import { formatDateTime } from '../../../shared/receipt/i18n';
 import { describeRestoration, restorationNeed } from '../../../shared/payments/transaction';
 import { postedPaymentCopies, receiptPrintData, voidSlipPrintData, type CopyLabel } from '../../../shared/receipt/receipt';
 import { reasonClause, type PrintResult } from '../../../shared/bridge/bridge';
@@ -28,6 +26,7 @@ import { commitDrawerPayment, currentDrawer, DrawerRefused } from '../db/drawer'
 import { counterDb } from '../db/schema';
 import { discardDraft, loadDraft, saveDraft, type LoadedDraft } from '../db/drafts';
 import { createDraftKeeper } from '../features/payment/draft-keeper';
+import { UnfinishedPayment } from '../features/payment/UnfinishedPayment';
 import type { PaymentEntry, VoidEntry } from '../db/schema';
 import { useLive } from '../db/live';
 import { AccountPanel } from '../features/lookup/AccountPanel';
@@ -584,34 +583,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </div>
           </section>
         )}
-        {phase.kind === 'lookup' && unfinished && 'draft' in unfinished && (
-          <section className="panel wide" aria-label="Payment not posted">
-            <h2>Payment not posted</h2>
-            <p role="alert" className="alert-text warn">
-              ▲ The counter stopped with a payment in progress, started {formatDateTime(unfinished.draft.startedAt, 'en', profile.center.timeZone)}, for{' '}
-              {describeDraft(unfinished.draft, profile.accountNumber)}. It was not posted and nothing was recorded for it.
-            </p>
-            <div className="row">
-              <button type="button" className="primary" autoFocus onClick={resumeDraft}>
-                Resume payment
-              </button>
-              <button type="button" onClick={dropUnfinished}>
-                Discard it
-              </button>
-            </div>
-          </section>
-        )}
-        {phase.kind === 'lookup' && unfinished && 'unreadable' in unfinished && (
-          <section className="panel wide" aria-label="Payment not posted">
-            <h2>Payment not posted</h2>
-            <p role="alert" className="alert-text warn">
-              ▲ The counter stopped with a payment in progress, but {unfinished.unreadable}. It was not posted: take it again.
-            </p>
-            <button type="button" onClick={dropUnfinished}>
-              Dismiss
-            </button>
-          </section>
-        )}
+        {phase.kind === 'lookup' && unfinished && <UnfinishedPayment unfinished={unfinished} profile={profile} onResume={resumeDraft} onDiscard={dropUnfinished} />}
         {phase.kind === 'lookup' && (
           <section className="panel wide" aria-label="Next customer">
             <p className="muted">Scan the bill stub or type the account number, then press Enter.</p>

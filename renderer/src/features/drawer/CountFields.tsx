@@ -6,7 +6,7 @@ import { DENOMINATIONS, judgeCount } from '../../../../shared/drawer/denominatio
 import { formatMoney } from '../../../../shared/money/money';
 import './drawer.css';
 
-export type Errors = Readonly<Record<string, string>>;
+import type { Errors } from '../../ui/fields';
 
 const GROUPS = [
   { group: 'bill', legend: 'Bills' },
@@ -64,80 +64,5 @@ export function CountFields({
         {totalLabel}: {judged.ok ? formatMoney(judged.total) : 'check the fields marked above'}
       </p>
     </div>
-  );
-}
-
-/** A labelled text field with its error under it. */
-export function Field({
-  id,
-  label,
-  value,
-  onChange,
-  error,
-  type = 'text',
-  inputMode,
-  hint,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  type?: 'text' | 'password';
-  inputMode?: 'numeric' | 'decimal' | 'text';
-  hint?: string;
-}) {
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} inputMode={inputMode} autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} aria-describedby={describedBy} />
-      {hint && (
-        <span id={`${id}-hint`} className="muted">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** The second person's name and PIN: a supervisor approving, or a witness to a drop. */
-export function ApproverFields({
-  idPrefix,
-  label,
-  name,
-  pin,
-  onName,
-  onPin,
-  errors,
-}: {
-  idPrefix: string;
-  label: string;
-  name: string;
-  pin: string;
-  onName: (v: string) => void;
-  onPin: (v: string) => void;
-  errors: Errors;
-}) {
-  return (
-    <div className="field-pair">
-      <Field id={`${idPrefix}-who`} label={label} value={name} onChange={onName} error={errors[label]} />
-      <Field id={`${idPrefix}-pin`} label={`${label} PIN`} value={pin} onChange={onPin} type="password" inputMode="numeric" error={errors[`${label} PIN`]} />
-    </div>
-  );
-}
-
-/** A refusal for the whole form (not one field). */
-export function FormError({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="error">
-      {message}
-    </p>
   );
 }

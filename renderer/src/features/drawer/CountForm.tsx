@@ -8,7 +8,8 @@ import { CLOSE_FIELD_LABEL, type CloseForm } from '../../../../shared/drawer/clo
 import type { DrawerSession } from '../../../../shared/drawer/entries';
 import { submitCount } from '../../db/drawer';
 import { counterDb } from '../../db/schema';
-import { CountFields, Field, FormError, type Errors } from './CountFields';
+import { CountFields } from './CountFields';
+import { Field, FormError, type Errors, FormButtons } from '../../ui/fields';
 import { placeRefusal } from './refusal';
 
 const FIELDS = Object.keys(CLOSE_FIELD_LABEL) as Array<keyof typeof CLOSE_FIELD_LABEL>;
@@ -58,14 +59,7 @@ export function CountForm({ drawer, paymentInHand, onDone, onCancel }: { drawer:
         {field('cardTotal', 'decimal')}
       </div>
       <FormError message={errors._} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          Submit count
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel <kbd aria-hidden="true">Esc</kbd>
-        </button>
-      </div>
+      <FormButtons submit="Submit count" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

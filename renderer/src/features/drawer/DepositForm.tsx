@@ -12,7 +12,8 @@ import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { CountFields, Field, FormError, type Errors } from './CountFields';
+import { CountFields } from './CountFields';
+import { Field, FormError, type Errors } from '../../ui/fields';
 import { placeRefusal } from './refusal';
 
 export function DepositForm({ station, user, onPrepared, onCancel }: { station: Station; user: SignedInUser; onPrepared: (d: Deposit) => void; onCancel: () => void }) {

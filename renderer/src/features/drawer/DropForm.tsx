@@ -7,7 +7,8 @@ import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { ApproverFields, CountFields, FormError, type Errors } from './CountFields';
+import { CountFields } from './CountFields';
+import { ApproverFields, FormError, type Errors, FormButtons } from '../../ui/fields';
 import { APPROVER_ALIASES, placeRefusal } from './refusal';
 
 export function DropForm({ station, user, drawer, onDone, onCancel }: { station: Station; user: SignedInUser; drawer: DrawerSession; onDone: (message: string) => void; onCancel: () => void }) {
@@ -56,14 +57,7 @@ export function DropForm({ station, user, drawer, onDone, onCancel }: { station:
       <CountFields idPrefix="drop" values={count} onChange={(id, v) => setCount((c) => ({ ...c, [id]: v }))} errors={errors} totalLabel="Drop counted" />
       <ApproverFields idPrefix="drop-witness" label="Witness" name={witness} pin={pin} onName={setWitness} onPin={setPin} errors={errors} />
       <FormError message={errors._} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          Record drop
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel <kbd aria-hidden="true">Esc</kbd>
-        </button>
-      </div>
+      <FormButtons submit="Record drop" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

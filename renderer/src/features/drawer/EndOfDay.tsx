@@ -10,7 +10,7 @@ import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { Field, FormError, type Errors } from './CountFields';
+import { Field, FormError, type Errors } from '../../ui/fields';
 import { placeRefusal } from './refusal';
 
 function Item({ ok, children }: { ok: boolean; children: ReactNode }) {

@@ -8,7 +8,7 @@ import { counterDb } from '../../db/schema';
 import { checkPinWithLockout } from '../../db/users';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { Field } from './CountFields';
+import { Field } from '../../ui/fields';
 
 const CHECK_EVERY_MS = 5_000;
 

@@ -11,7 +11,8 @@ import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { ApproverFields, CountFields, Field, FormError, type Errors } from './CountFields';
+import { CountFields } from './CountFields';
+import { ApproverFields, Field, FormError, type Errors, FormButtons } from '../../ui/fields';
 import { APPROVER_ALIASES, placeRefusal } from './refusal';
 
 export function OpenDrawerForm({ station, user, onDone, onCancel }: { station: Station; user: SignedInUser; onDone: () => void; onCancel: () => void }) {
@@ -90,14 +91,7 @@ export function OpenDrawerForm({ station, user, onDone, onCancel }: { station: S
       <Field id="open-note" label="Note" value={note} onChange={setNote} error={errors.note} hint="Only when the float differs from the expected float: say why" />
       <ApproverFields idPrefix="open-approver" label="Supervisor" name={approver} pin={pin} onName={setApprover} onPin={setPin} errors={errors} />
       <FormError message={errors._ ?? errors.float} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={busy}>
-          Open drawer
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel <kbd aria-hidden="true">Esc</kbd>
-        </button>
-      </div>
+      <FormButtons submit="Open drawer" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,7 +13,7 @@ import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
 import type { SignedInUser } from '../signin/SignIn';
-import { ApproverFields, Field, FormError, type Errors } from './CountFields';
+import { ApproverFields, Field, FormError, type Errors } from '../../ui/fields';
 import { APPROVER_ALIASES, placeRefusal } from './refusal';
 
 export function SignOffForm({

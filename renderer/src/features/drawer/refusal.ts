@@ -1,7 +1,7 @@
 /** A refused action's message, placed under the field it names (or over the form when it names none shown). */
 import { DENOMINATIONS } from '../../../../shared/drawer/denominations';
 import { DrawerRefused } from '../../db/drawer';
-import type { Errors } from './CountFields';
+import type { Errors } from '../../ui/fields';
 
 const COUNT_FIELDS = new Set(DENOMINATIONS.map((d) => d.id));
 

@@ -7,7 +7,7 @@
  * Keys: Enter forward, Escape clears the check in hand, F4 a check with no account (exception),
  * F9 close the batch. A digit typed outside a field goes to the scan field.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { Account } from '../../../../shared/accounts/account';
 import { formatAccountNumber } from '../../../../shared/accounts/account-number';
 import { uuidv7 } from '../../../../shared/ids';
@@ -83,7 +83,22 @@ export function BatchEntry({
 
   const figures = useMemo(() => batchFigures(batch, items), [batch, items]);
   const exceptions = useMemo(() => items.filter((i) => i.kind !== 'applied'), [items]);
-  const focus = (f: Field) => inputs.current[f]?.focus();
+  // A field that is not on screen yet (Payer name appears once the look-up says "no account") takes the
+  // focus when it is rendered: the look-up may answer just before React has drawn its answer.
+  const wantFocus = useRef<Field | null>(null);
+  const focus = (f: Field) => {
+    const el = inputs.current[f];
+    wantFocus.current = el ? null : f;
+    el?.focus();
+  };
+  useLayoutEffect(() => {
+    const f = wantFocus.current;
+    const el = f ? inputs.current[f] : null;
+    if (el) {
+      wantFocus.current = null;
+      el.focus();
+    }
+  });
   const shown = (n: string) => formatAccountNumber(n, profile.accountNumber);
   /** What is in the batch, including checks still being written, for the duplicate warnings. */
   const allItems = (): DropBoxItem[] => {

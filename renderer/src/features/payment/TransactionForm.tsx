@@ -102,8 +102,12 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
 
   // A fresher first balance from central replaces the offered amount while the cashier has not typed one.
   useEffect(() => {
-    if (!restored.current && !formState.dirtyFields.lines?.[0]?.amount) setValue('lines.0.amount', firstAmount);
-  }, [firstAmount, formState.dirtyFields.lines, setValue]);
+    // Nor while the cashier is in the field, or when it already says so: setting the value there moves the
+    // caret and drops a selection, and what is typed next would land beside the old amount.
+    if (restored.current || formState.dirtyFields.lines?.[0]?.amount) return;
+    if (getValues('lines.0.amount') === firstAmount || document.activeElement?.id === 'pay-line-0') return;
+    setValue('lines.0.amount', firstAmount);
+  }, [firstAmount, formState.dirtyFields.lines, setValue, getValues]);
 
   // Focus lands in Bills in the same frame the form appears, before the next keystroke (RHF's setFocus
   // waits a task, and a scanner's next keystrokes would land elsewhere).

@@ -4,6 +4,7 @@
  * Escape or Cancel goes back to sign-in with nothing changed; Save starts the counter again with the new
  * settings.
  */
+import { ApproverFields, FormButtons, type Errors } from '../../ui/fields';
 import { useEffect, useState } from 'react';
 import type { Station } from '../../app/App';
 import { counterDb } from '../../db/schema';
@@ -24,12 +25,10 @@ export function StationSettings({ station, onSaved, onCancel }: { station: Stati
   return <SetupScreen host={station.host} problem={null} onSaved={onSaved} settings={{ station: station.config, approvedBy, onCancel }} />;
 }
 
-type GateErrors = Partial<Record<'Supervisor' | 'Supervisor PIN', string>>;
-
 function SupervisorGate({ station, onApproved, onCancel }: { station: Station; onApproved: (name: string) => void; onCancel: () => void }) {
   const [who, setWho] = useState('');
   const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<GateErrors>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
@@ -55,25 +54,6 @@ function SupervisorGate({ station, onApproved, onCancel }: { station: Station; o
     }
   };
 
-  const input = (id: string, label: keyof GateErrors, value: string, onChange: (v: string) => void, extra: React.InputHTMLAttributes<HTMLInputElement>) => (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        autoComplete="off"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={!!errors[label]}
-        aria-describedby={errors[label] ? `${id}-error` : undefined}
-        {...extra}
-      />
-      {errors[label] && (
-        <p id={`${id}-error`} role="alert" className="error">
-          {errors[label]}
-        </p>
-      )}
-    </div>
-  );
   return (
     <main className="signin">
       <h1>Station settings</h1>
@@ -86,16 +66,8 @@ function SupervisorGate({ station, onApproved, onCancel }: { station: Station; o
           void submit();
         }}
       >
-        {input('settings-supervisor', 'Supervisor', who, setWho, { autoFocus: true })}
-        {input('settings-supervisor-pin', 'Supervisor PIN', pin, setPin, { type: 'password', inputMode: 'numeric' })}
-        <div className="row">
-          <button type="submit" className="primary" disabled={busy}>
-            Open settings
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel <kbd aria-hidden="true">Esc</kbd>
-          </button>
-        </div>
+        <ApproverFields idPrefix="settings-supervisor" label="Supervisor" name={who} pin={pin} onName={setWho} onPin={setPin} errors={errors} autoFocus />
+        <FormButtons submit="Open settings" busy={busy} onCancel={onCancel} />
       </form>
     </main>
   );

@@ -2,6 +2,7 @@
  * Voids: the cashier picks a payment of today at this station, says why, and a supervisor (not the
  * cashier) approves with their own PIN. The void is a new journal entry; nothing is deleted.
  */
+import { FormButtons } from '../../ui/fields';
 import { useEffect, useRef, useState } from 'react';
 import { formatAccountNumber } from '../../../../shared/accounts/account-number';
 import { uuidv7 } from '../../../../shared/ids';
@@ -110,14 +111,7 @@ export function VoidPanel({ station, user, onVoided, onCancel }: { station: Stat
               {error}
             </p>
           )}
-          <div className="actions row">
-            <button type="submit" className="primary" disabled={busy}>
-              Approve void
-            </button>
-            <button type="button" onClick={onCancel}>
-              Cancel <kbd aria-hidden="true">Esc</kbd>
-            </button>
-          </div>
+          <FormButtons submit="Approve void" busy={busy} onCancel={onCancel} />
         </form>
       )}
     </section>
