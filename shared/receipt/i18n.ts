@@ -74,6 +74,8 @@ export interface Labels {
   dueDate: string;
   dueOnReceipt: string;
   returnStub: string;
+  /** Before the returned-payment fee: the fee is charged only if this payment comes back unpaid, not now. */
+  ifPaymentReturned: string;
 }
 
 export const LABELS: Readonly<Record<Language, Labels>> = {
@@ -118,6 +120,7 @@ export const LABELS: Readonly<Record<Language, Labels>> = {
     dueDate: 'Due date',
     dueOnReceipt: 'Due on receipt',
     returnStub: 'Return this stub with your payment.',
+    ifPaymentReturned: 'Not charged today. If this payment is returned unpaid:',
   },
   es: {
     receipt: 'Recibo',
@@ -160,6 +163,7 @@ export const LABELS: Readonly<Record<Language, Labels>> = {
     dueDate: 'Fecha de vencimiento',
     dueOnReceipt: 'Vence al recibirla',
     returnStub: 'Devuelva este talón con su pago.',
+    ifPaymentReturned: 'No se cobra hoy. Si este pago es devuelto sin pagar:',
   },
   vi: {
     receipt: 'Biên lai',
@@ -202,6 +206,7 @@ export const LABELS: Readonly<Record<Language, Labels>> = {
     dueDate: 'Hạn thanh toán',
     dueOnReceipt: 'Trả ngay khi nhận hóa đơn',
     returnStub: 'Vui lòng gửi kèm phiếu này khi thanh toán.',
+    ifPaymentReturned: 'Không tính phí hôm nay. Nếu khoản thanh toán này bị trả lại:',
   },
   ru: {
     receipt: 'Квитанция',
@@ -244,6 +249,7 @@ export const LABELS: Readonly<Record<Language, Labels>> = {
     dueDate: 'Срок оплаты',
     dueOnReceipt: 'При получении счёта',
     returnStub: 'Приложите этот талон к платежу.',
+    ifPaymentReturned: 'Сегодня не взимается. Если этот платёж будет возвращён:',
   },
   zh: {
     receipt: '收据',
@@ -286,6 +292,7 @@ export const LABELS: Readonly<Record<Language, Labels>> = {
     dueDate: '到期日',
     dueOnReceipt: '见单即付',
     returnStub: '付款时请附上此单。',
+    ifPaymentReturned: '今天不收取。如本次付款被退回：',
   },
 };
 

@@ -177,7 +177,8 @@ export function receiptLines(input: ReceiptInput): Line[] {
   if (payment.memo.trim() !== '') b.rule().text(t.memo(payment.memo));
 
   const returnedPaymentFee = profile.fees.find((f) => f.code === 'returned-payment');
-  if (returnedPaymentFee) b.rule().row(returnedPaymentFee.label, amount(returnedPaymentFee.amount));
+  // Said as a condition first: a bare "fee $35.00" row under the totals reads as a charge on this payment.
+  if (returnedPaymentFee) b.rule().text(t.ifPaymentReturned).row(returnedPaymentFee.label, amount(returnedPaymentFee.amount));
   if (profile.receipt.footerLines.length > 0) {
     b.rule();
     for (const f of profile.receipt.footerLines) b.text(f, { align: 'center' });

@@ -70,8 +70,10 @@ describe('receipt for a PWB cash payment, in English at 80 mm', () => {
     expect(lines).toContain(row('Change', '$17.60'));
   });
 
-  it('prints the returned-payment fee from the profile’s fees, then the footer', () => {
-    expect(lines).toContain(row('Returned payment fee', '$35.00'));
+  it('prints the returned-payment fee from the profile’s fees, as a condition not a charge, then the footer', () => {
+    const fee = lines.indexOf(row('Returned payment fee', '$35.00'));
+    expect(fee).toBeGreaterThan(0);
+    expect(lines.slice(fee - 2, fee).join(' ')).toMatch(/^Not charged today\. If this payment is returned\s+unpaid:$/);
     expect(lines.slice(-2).map((l) => l.trim())).toEqual(['Pay by phone: 503-823-7770, press 1.', 'Thank you.']);
     expect(lines.filter((l) => l.includes('$35.00'))).toHaveLength(1);
   });
