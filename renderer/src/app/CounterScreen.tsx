@@ -194,22 +194,27 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
   };
 
   const print = useCallback(
+    // Never rejects: a failure of any kind is a result the screen shows, and the payment stands.
     async (e: PaymentEntry, copyLabel: CopyLabel, openDrawer: boolean): Promise<PrintResult> => {
-      const sent = await db.outbox.where('id').equals(e.id).first();
-      const items = receiptPrintData({
-        payment: e.payment,
-        profile,
-        stationName: config.stationName,
-        accounts: e.accounts,
-        synced: sent?.state === 'sent',
-        paperWidth: config.paperWidth,
-        copyLabel,
-        language: e.receiptLanguage ?? 'en',
-        timeZone: profile.center.timeZone,
-      });
-      return station.host.print({ items, paperWidth: config.paperWidth, openDrawer, copies: 1 });
+      try {
+        const items = receiptPrintData({
+          payment: e.payment,
+          profile,
+          stationName: config.stationName,
+          accounts: e.accounts,
+          // Central's answer is written on the journal entry in the transaction that marks it sent.
+          synced: e.central !== undefined,
+          paperWidth: config.paperWidth,
+          copyLabel,
+          language: e.receiptLanguage ?? 'en',
+          timeZone: profile.center.timeZone,
+        });
+        return await station.host.print({ items, paperWidth: config.paperWidth, openDrawer, copies: 1 });
+      } catch (error) {
+        return { ok: false, canRetry: true, reason: String(error) };
+      }
     },
-    [db, profile, config, station.host],
+    [profile, config, station.host],
   );
 
   /** Reprints one receipt of the station's journal: one copy, marked "Reprint", never kicking the drawer. */
@@ -218,7 +223,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       const e = await journalEntry(db, id);
       if (e?.kind !== 'payment') return;
       setPhase({ kind: 'receipt', entryId: e.id });
-      const r = await print(e, 'Reprint', false).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
+      const r = await print(e, 'Reprint', false);
       setPrintNote(r.ok ? null : `Receipt not printed: ${reasonClause(r.reason)}. The payment is recorded; press F12 to reprint.`);
     },
     [db, print],
@@ -267,7 +272,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
       // A print failure never undoes a payment: it waits for a reprint. The drawer opens only for cash.
       setPrintNote(null);
       for (const copy of postedPaymentCopies(payment, profile, config)) {
-        const r = await print(committed, copy.copyLabel, copy.openDrawer).catch((error: unknown) => ({ ok: false as const, canRetry: true, reason: String(error) }));
+        const r = await print(committed, copy.copyLabel, copy.openDrawer);
         if (!r.ok) {
           const what = copy.copyLabel === 'Drawer copy' ? 'Drawer copy' : 'Receipt';
           setPrintNote(`${what} not printed: ${reasonClause(r.reason)}. The payment is recorded; press F12 to reprint.`);
@@ -387,11 +392,6 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     },
     [phase],
     undefined,
-  );
-  const receiptSynced = useLive(
-    async () => (phase.kind === 'receipt' ? (await db.outbox.where('id').equals(phase.entryId).first())?.state === 'sent' : false),
-    [phase],
-    false,
   );
 
   return (
@@ -535,7 +535,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
                 profile,
                 stationName: config.stationName,
                 accounts: receiptEntry.accounts,
-                synced: receiptSynced,
+                synced: receiptEntry.central !== undefined,
                 paperWidth: config.paperWidth,
                 language: receiptEntry.receiptLanguage ?? 'en',
                 timeZone: profile.center.timeZone,

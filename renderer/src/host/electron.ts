@@ -1,5 +1,5 @@
 /** The Electron host: the preload's `window.counter` bridge. Central is called by main, which holds the token. */
-import type { CounterBridge } from '../../../shared/bridge/bridge';
+import type { BridgeResult, CounterBridge, PrintResult } from '../../../shared/bridge/bridge';
 import { CentralUnreachable } from '../features/sync/central-client';
 import type { Host } from './host';
 
@@ -30,18 +30,16 @@ export function electronHost(bridge: CounterBridge): Host {
       if (!r.ok) throw new CentralUnreachable(r.error);
       return r.value;
     },
-    async print(request) {
-      const r = await bridge.print(request);
-      // A payload main refused will be refused again: only a device failure is worth a retry.
-      return r.ok ? r.value : { ok: false, canRetry: false, reason: r.error };
-    },
+    print: async (request) => printResult(await bridge.print(request)),
     async printers() {
       const r = await bridge.printers();
       return r.ok ? r.value : [];
     },
-    async testPage(target) {
-      const r = await bridge.testPage(target);
-      return r.ok ? r.value : { ok: false, canRetry: false, reason: r.error };
-    },
+    testPage: async (target) => printResult(await bridge.testPage(target)),
   };
+}
+
+/** A payload main refused will be refused again: only a device failure is worth a retry. */
+function printResult(r: BridgeResult<PrintResult>): PrintResult {
+  return r.ok ? r.value : { ok: false, canRetry: false, reason: r.error };
 }

@@ -136,15 +136,8 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const safe: TransactionDraft = {
-    lines: (draft.lines ?? []).map((l) => ({ accountNumber: l?.accountNumber ?? '', amount: l?.amount ?? '' })),
-    bills: draft.bills ?? '',
-    coins: draft.coins ?? '',
-    tenders: (draft.tenders ?? []) as TenderDraft[],
-    memo: draft.memo ?? '',
-    confirmCredit: true,
-    confirmCertified: true,
-  };
+  // The preview judges the amounts alone: the confirmations are asked for when posting.
+  const safe: TransactionDraft = { ...complete(draft), confirmCredit: true, confirmCertified: true };
   const progress = transactionProgress(safe);
   const preview = judgeTransaction(safe, profile, byNumber);
   const credits = preview.ok ? preview.value.credits : [];

@@ -17,8 +17,8 @@ const TENDER_NAMES = { cash: 'cash', check: 'check', money_order: 'money order',
 export function ReceiptsToday({ station, onReprint, onClose }: { station: Station; onReprint: (paymentId: string) => void; onClose: () => void }) {
   const db = counterDb();
   const { profile, config } = station;
+  // Central's answer is on each journal entry (written with the outbox's "sent"): the status needs no other read.
   const payments = useLive(() => paymentsSince(db, startOfToday()), [], []);
-  const sent = useLive(async () => new Set((await db.outbox.where('[state+seq]').between(['sent', 0], ['sent', Infinity]).toArray()).map((o) => o.id)), [], new Set<string>());
   const here = payments.filter((p) => p.entry.payment.stationId === config.stationId);
   const firstReprintable = here.findIndex((p) => !p.voided);
   const first = useRef<HTMLButtonElement>(null);
@@ -59,7 +59,7 @@ export function ReceiptsToday({ station, onReprint, onClose }: { station: Statio
                   <td className="money">{formatMoney(pay.total)}</td>
                   <td>{[...new Set(pay.tenders.map((t) => TENDER_NAMES[t.kind]))].join(' + ')}</td>
                   <td>{pay.cashier}</td>
-                  <td>{p.voided ? 'Voided' : sent.has(p.entry.id) ? 'At central' : 'Pending sync'}</td>
+                  <td>{p.voided ? 'Voided' : p.entry.central ? 'At central' : 'Pending sync'}</td>
                   <td>
                     {p.voided ? (
                       <span className="muted">no reprint</span>

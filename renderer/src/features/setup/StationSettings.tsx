@@ -4,7 +4,7 @@
  * Escape or Cancel goes back to sign-in with nothing changed; Save starts the counter again with the new
  * settings.
  */
-import { ApproverFields, FormButtons, type Errors } from '../../ui/fields';
+import { ApproverFields, FormButtons, FormError, type Errors } from '../../ui/fields';
 import { useEffect, useState } from 'react';
 import type { Station } from '../../app/App';
 import { counterDb } from '../../db/schema';
@@ -49,6 +49,8 @@ function SupervisorGate({ station, onApproved, onCancel }: { station: Station; o
       setErrors({ [a.field]: a.message });
       // A wrong PIN is typed again from scratch.
       setPin('');
+    } catch (e) {
+      setErrors({ _: `Station settings: the PIN could not be checked (${e instanceof Error ? e.message : String(e)}); try again` });
     } finally {
       setBusy(false);
     }
@@ -67,6 +69,7 @@ function SupervisorGate({ station, onApproved, onCancel }: { station: Station; o
         }}
       >
         <ApproverFields idPrefix="settings-supervisor" label="Supervisor" name={who} pin={pin} onName={setWho} onPin={setPin} errors={errors} autoFocus />
+        <FormError message={errors._} />
         <FormButtons submit="Open settings" busy={busy} onCancel={onCancel} />
       </form>
     </main>
