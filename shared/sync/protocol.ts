@@ -50,12 +50,17 @@ export type PostPaymentsRequest = z.infer<typeof postPaymentsRequestSchema>;
  * One payment's fate:
  * - posted: stored now; `reference` is central's posting reference.
  * - already_posted: this id was stored before with the same contents; the first answer is repeated.
+ * - held: stored now (or before) but not applied to the account: well-formed, yet central cannot apply it
+ *   (account closed or unknown, over a limit, a date outside the window, a database error on that item).
+ *   The money was taken; the back office applies or refunds it. `reason` says why, for people. Final.
  * - conflict: this id was stored before with other contents; never retried, shown to a supervisor.
- * - rejected: breaks a rule central enforces; never retried, shown to a supervisor.
+ * - rejected: this one item breaks the protocol's shape (a station only sees it when central refuses a
+ *   batch of one with 400); never retried, shown to a supervisor.
  */
 export const paymentResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('posted'), reference: z.string(), postedAt: z.string() }),
   z.object({ id: z.string(), status: z.literal('already_posted'), reference: z.string(), postedAt: z.string() }),
+  z.object({ id: z.string(), status: z.literal('held'), reference: z.string(), postedAt: z.string(), reason: z.string() }),
   z.object({ id: z.string(), status: z.literal('conflict'), error: z.string() }),
   z.object({ id: z.string(), status: z.literal('rejected'), error: z.string() }),
 ]);

@@ -17,7 +17,7 @@ import {
   type UnnumberedItem,
 } from '../../../shared/dropbox/batch';
 import type { UtilityProfile } from '../../../shared/profiles/schema';
-import type { CounterDb } from './schema';
+import type { CounterDb, OutboxState } from './schema';
 import { appendToJournal } from './journal';
 
 /** A batch as the station keeps it: open while checks are entered, closed once it is in the journal. */
@@ -150,7 +150,7 @@ export async function closedBatchEntry(db: CounterDb, batchId: string): Promise<
 }
 
 /** Where the closed batch stands with central: waiting, sent (with the reference), or refused for a supervisor. */
-export async function batchSyncState(db: CounterDb, batchId: string): Promise<{ state: 'pending' | 'sent' | 'conflict' | 'rejected'; reference?: string; error?: string } | undefined> {
+export async function batchSyncState(db: CounterDb, batchId: string): Promise<{ state: OutboxState; reference?: string; error?: string } | undefined> {
   const o = await db.outbox.where('id').equals(batchId).first();
   if (!o) return undefined;
   return { state: o.state, ...(o.reference ? { reference: o.reference } : {}), ...(o.lastError ? { error: o.lastError } : {}) };

@@ -1,6 +1,6 @@
 /** The outbox as the sync runner sees it: pending entries in order, and central's answers applied. */
 import type { PaymentResult } from '../../../shared/sync/protocol';
-import type { CounterDb, OutboxEntry } from './schema';
+import type { CentralAnswer, CounterDb, OutboxEntry } from './schema';
 
 export async function pendingBatch(db: CounterDb, limit: number): Promise<OutboxEntry[]> {
   return db.outbox.where('[state+seq]').between(['pending', -Infinity], ['pending', Infinity]).limit(limit).toArray();
@@ -29,7 +29,7 @@ export async function applyResults(db: CounterDb, results: PaymentResult[]): Pro
   await db.transaction('rw', db.outbox, db.journal, async () => {
     const entries = await db.outbox.where('id').anyOf([...byId.keys()]).toArray();
     const updated: OutboxEntry[] = [];
-    const sent = new Map<string, { reference: string; postedAt: string }>();
+    const sent = new Map<string, CentralAnswer>();
     for (const entry of entries) {
       const r = byId.get(entry.id);
       if (!r || entry.state !== 'pending') continue;
@@ -38,6 +38,11 @@ export async function applyResults(db: CounterDb, results: PaymentResult[]): Pro
         case 'already_posted':
           updated.push({ ...entry, state: 'sent', reference: r.reference, attempts: entry.attempts + 1 });
           sent.set(r.id, { reference: r.reference, postedAt: r.postedAt });
+          break;
+        case 'held':
+          // Delivered and stored, not applied: the money was taken, the back office decides. Never resent.
+          updated.push({ ...entry, state: 'held', reference: r.reference, lastError: r.reason, attempts: entry.attempts + 1 });
+          sent.set(r.id, { reference: r.reference, postedAt: r.postedAt, held: r.reason });
           break;
         case 'conflict':
         case 'rejected':

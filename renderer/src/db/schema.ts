@@ -37,8 +37,11 @@ export type PaymentEntry = {
   /** The language the customer asked for on the receipt (the cashier's screens stay English). */
   receiptLanguage?: Language;
   /** Central's answer, once it has one. */
-  central?: { reference: string; postedAt: string };
+  central?: CentralAnswer;
 };
+
+/** Central's answer to an entry: its reference, and, when central stored it without applying it, why. */
+export type CentralAnswer = { reference: string; postedAt: string; held?: string };
 
 /** A void: a new entry pointing at the payment it cancels (indexed by `voidsPaymentId`). */
 export type VoidEntry = {
@@ -48,16 +51,17 @@ export type VoidEntry = {
   takenAt: string;
   void: Void;
   voidsPaymentId: string;
-  central?: { reference: string; postedAt: string };
+  central?: CentralAnswer;
 };
 
 /**
  * One payment on its way to central.
  * - pending: not yet answered by central; sent in order.
  * - sent: central posted it (or had it already); kept as the record of delivery.
+ * - held: central stored it but could not apply it (reason in lastError); the back office decides. Final.
  * - conflict / rejected: central refused it for good; kept and shown to a supervisor, never retried.
  */
-export type OutboxState = 'pending' | 'sent' | 'conflict' | 'rejected';
+export type OutboxState = 'pending' | 'sent' | 'held' | 'conflict' | 'rejected';
 
 export type OutboxEntry = {
   seq?: number;
