@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 /** C0 and C1 controls, DEL, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_RE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
 /** Bidirectional embeddings, overrides and isolates (the "Trojan Source" characters), and the marks. */
 const BIDI_RE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
