@@ -11,6 +11,7 @@ import { profiles } from '../../shared/profiles';
 import { parseCsv } from './csv';
 import type { Database } from './db';
 import { ACCOUNT_CHANGE_LOCK } from './migrations';
+import { safeText, TEXT_LIMITS } from '../../shared/text/safe-text';
 
 export const ACCOUNT_CSV_HEADER = [
   'utility',
@@ -34,14 +35,16 @@ const realDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 const utilityIds = () => Object.keys(profiles).sort();
+/** Billing extracts write addresses over several lines: the counter keeps one line, parts joined by ", ". */
+const oneLine = z.string().transform((s) => s.replace(/[ \t]*[\r\n]+[ \t]*/g, ', ').replace(/\t/g, ' ').trim());
 
 /** One row of the file, every field a string as CSV gives it, judged and turned into column values. */
 export const accountRowSchema = z
   .object({
     utility: z.string().refine((u) => u in profiles, { message: `must be one of ${utilityIds().join(', ')}` }),
     number: z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number, digits only' }),
-    name: z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be 200 characters or fewer' }),
-    service_address: z.string().trim().min(1, { message: 'must not be empty' }).max(300, { message: 'must be 300 characters or fewer' }),
+    name: oneLine.pipe(safeText(TEXT_LIMITS.name, 1)),
+    service_address: oneLine.pipe(safeText(TEXT_LIMITS.address, 1)),
     balance: signedMoneyStringSchema,
     past_due: signedMoneyStringSchema,
     due_date: z.union([

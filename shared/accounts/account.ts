@@ -1,6 +1,7 @@
 /** An account as central knows it and the station caches it. */
 import { z } from 'zod';
 import { signedMoneyStringSchema } from '../money/money';
+import { idText, safeText, TEXT_LIMITS } from '../text/safe-text';
 
 export const accountStatusSchema = z.enum(['current', 'past_due', 'shut_off', 'certified', 'final_billed', 'closed']);
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
@@ -9,10 +10,10 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 
 export const isoTimestampSchema = z.iso.datetime({ offset: true });
 
 export const accountSchema = z.object({
-  utility: z.string().min(1),
-  number: z.string().regex(/^[0-9]{4,20}$/),
-  name: z.string().min(1),
-  serviceAddress: z.string().min(1),
+  utility: idText,
+  number: z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number digits (4 to 20)' }),
+  name: safeText(TEXT_LIMITS.name, 1),
+  serviceAddress: safeText(TEXT_LIMITS.address, 1),
   /** Positive: owed. Negative: a credit on the account. */
   balance: signedMoneyStringSchema,
   /** The part of the balance that is past due. */

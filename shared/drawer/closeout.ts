@@ -16,6 +16,7 @@ import type { DrawerSettings } from '../profiles/schema';
 import { UUID_RE } from '../ids';
 import { CARD_NUMBER_MESSAGE, containsCardNumber } from '../payments/card-guard';
 import { cashCountSchema, countValue, judgeCount, type CountError } from './denominations';
+import { idText, refinePlainText, safeText, TEXT_LIMITS } from '../text/safe-text';
 
 export const TENDERS = ['cash', 'checks', 'moneyOrders', 'card'] as const;
 export type TenderGroup = (typeof TENDERS)[number];
@@ -31,17 +32,17 @@ export const dropSchema = z.object({
   id: uuid,
   drawerSessionId: uuid,
   at: isoTimestampSchema,
-  cashier: z.string().min(1),
+  cashier: idText,
   /** The second person who saw the cash counted into the safe bag (never the cashier). */
-  witness: z.string().min(1),
+  witness: idText,
   count: cashCountSchema,
   amount: moneyStringSchema,
 });
 export type Drop = z.output<typeof dropSchema>;
 
-export const checkItemSchema = z.object({ paymentId: uuid, checkNumber: z.string(), amount: moneyStringSchema });
-export const moneyOrderItemSchema = z.object({ paymentId: uuid, serial: z.string(), amount: moneyStringSchema });
-export const voidItemSchema = z.object({ voidId: uuid, paymentId: uuid, total: moneyStringSchema, approvedBy: z.string(), reason: z.string() });
+export const checkItemSchema = z.object({ paymentId: uuid, checkNumber: safeText(20), amount: moneyStringSchema });
+export const moneyOrderItemSchema = z.object({ paymentId: uuid, serial: safeText(20), amount: moneyStringSchema });
+export const voidItemSchema = z.object({ voidId: uuid, paymentId: uuid, total: moneyStringSchema, approvedBy: idText, reason: safeText(TEXT_LIMITS.memo) });
 
 const tenderFigure = z.object({ count: itemCount, total: moneyStringSchema });
 
@@ -272,6 +273,7 @@ export const noteSchema = z
   .string()
   .trim()
   .max(500, { message: 'Note: keep it under 500 characters' })
+  .superRefine(refinePlainText)
   .refine((r) => !containsCardNumber(r), { message: `Note: ${CARD_NUMBER_MESSAGE}` });
 
 /**
@@ -281,15 +283,15 @@ export const noteSchema = z
  */
 const closeoutBaseSchema = z.object({
   id: uuid,
-  utility: z.string().min(1),
-  stationId: z.string().min(1),
-  cashier: z.string().min(1),
+  utility: idText,
+  stationId: idText,
+  cashier: idText,
   openedAt: isoTimestampSchema,
-  openedBy: z.string().min(1),
+  openedBy: idText,
   floatCount: cashCountSchema,
   countedAt: isoTimestampSchema,
   signedOffAt: isoTimestampSchema,
-  signedOffBy: z.string().min(1),
+  signedOffBy: idText,
   note: noteSchema,
   drops: z.array(dropSchema.omit({ drawerSessionId: true })),
   expected: expectedSchema,

@@ -9,6 +9,7 @@ import { isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
 import { cashCountSchema, countValue, judgeCount, type CashCount, type CountError } from './denominations';
 import type { Closeout } from './closeout';
+import { idText, safeText } from '../text/safe-text';
 
 const uuid = z.string().regex(UUID_RE, { message: 'must be a UUID made by the counter' });
 
@@ -21,7 +22,7 @@ export const bagNumberSchema = z
 export const depositItemSchema = z.object({
   kind: z.enum(['check', 'money_order']),
   /** The check number, or the money order's serial. */
-  number: z.string().min(1),
+  number: safeText(20, 1),
   amount: moneyStringSchema,
   paymentId: uuid,
   drawerSessionId: uuid,
@@ -30,19 +31,19 @@ export type DepositItem = z.infer<typeof depositItemSchema>;
 
 export const depositDrawerSchema = z.object({
   drawerSessionId: uuid,
-  cashier: z.string().min(1),
+  cashier: idText,
   /** What this drawer puts in the bag in cash: counted cash + drops − its float. */
   cash: moneyStringSchema,
 });
 
 const depositBaseSchema = z.object({
   id: uuid,
-  utility: z.string().min(1),
-  stationId: z.string().min(1),
+  utility: idText,
+  stationId: idText,
   /** The day the money was taken, in the utility's time zone. */
   businessDate: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'must be a date, YYYY-MM-DD' }),
   preparedAt: isoTimestampSchema,
-  preparedBy: z.string().min(1),
+  preparedBy: idText,
   bagNumber: bagNumberSchema,
   drawers: z.array(depositDrawerSchema).min(1, { message: 'a deposit needs at least one closed drawer' }),
   cash: z.object({ count: cashCountSchema, total: moneyStringSchema }),

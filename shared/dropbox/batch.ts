@@ -16,16 +16,17 @@
 import { z } from 'zod';
 import { isoDateSchema, isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
-import { add, compare, money, moneyStringSchema, sub, toMoneyString, ZERO, type Money, type MoneyString } from '../money/money';
+import { add, amountSchema, compare, money, moneyStringSchema, sub, toMoneyString, ZERO, type Money, type MoneyString } from '../money/money';
 import { CARD_NUMBER_MESSAGE, containsCardNumber, findCardNumber } from '../payments/card-guard';
 import { tenderRuleError, type Payment } from '../payments/payment';
 import type { UtilityProfile } from '../profiles/schema';
+import { idText, refinePlainText } from '../text/safe-text';
 
 /** The most checks one batch holds; the screen stays quick at this size and a batch fits one request. */
 export const MAX_DROPBOX_ITEMS = 2000;
 
 const uuid = (what: string) => z.string().regex(UUID_RE, { message: `must be a UUID made when the ${what} started` });
-const positiveMoney = moneyStringSchema.refine((m) => !money(m).isZero(), { message: 'must be more than 0.00' });
+const positiveMoney = amountSchema.refine((m) => !money(m).isZero(), { message: 'must be more than 0.00' });
 /** A person's or payer's name as typed: trimmed, no card numbers. */
 const nameText = (max: number) =>
   z
@@ -33,6 +34,7 @@ const nameText = (max: number) =>
     .trim()
     .min(1)
     .max(max)
+    .superRefine(refinePlainText)
     .refine((s) => !containsCardNumber(s), { message: CARD_NUMBER_MESSAGE });
 const accountDigits = z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number digits' });
 
@@ -71,7 +73,7 @@ export const setAsideItemSchema = z.object({
   ...itemBase,
   kind: z.literal('set_aside'),
   accountNumber: accountDigits.nullable(),
-  reason: z.string().trim().min(1).max(300),
+  reason: z.string().trim().min(1).max(300).superRefine(refinePlainText),
 });
 
 export const dropBoxItemSchema = z.discriminatedUnion('kind', [appliedItemSchema, exceptionItemSchema, setAsideItemSchema]);
@@ -83,12 +85,13 @@ export type UnnumberedItem = DropBoxItem extends infer T ? (T extends DropBoxIte
 
 export const approvalSchema = z.object({
   /** The supervisor who approved closing a batch that does not balance (not the clerk). */
-  by: z.string().min(1),
+  by: idText,
   note: z
     .string()
     .trim()
     .min(3, { message: 'Note: say why the batch closes out of balance (3 characters or more)' })
     .max(200, { message: 'Note: keep it under 200 characters' })
+    .superRefine(refinePlainText)
     .refine((s) => !containsCardNumber(s), { message: `Note: ${CARD_NUMBER_MESSAGE}` }),
 });
 export type Approval = z.output<typeof approvalSchema>;
@@ -96,10 +99,10 @@ export type Approval = z.output<typeof approvalSchema>;
 /** What the clerk opens a batch with. */
 export const batchHeaderSchema = z.object({
   id: uuid('batch'),
-  utility: z.string().min(1),
-  stationId: z.string().min(1),
+  utility: idText,
+  stationId: idText,
   /** The drop-box clerk who entered the batch. */
-  clerk: z.string().min(1),
+  clerk: idText,
   /** When the box was emptied, with the center's offset ("2026-11-22T07:30:00-08:00"). */
   retrievedAt: isoTimestampSchema,
   /** The posting date of every item: the retrieval date in the center's time zone. */

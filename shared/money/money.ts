@@ -33,6 +33,16 @@ export const signedMoneyStringSchema = z
   })
   .transform((s) => s as MoneyString);
 
+/**
+ * The most one amount may be: a line, a tender, bills or coins. $99,999,999.99 is the MICR amount field's
+ * limit (the largest check there is); sums of up to 20 of them still fit central's numeric(14,2) columns.
+ */
+export const MAX_AMOUNT = '99999999.99' as MoneyString;
+const AMOUNT_CEILING_MESSAGE = 'must be at most 99999999.99 (the most one amount can be)';
+
+/** One amount typed or tendered: a wire amount no larger than MAX_AMOUNT. */
+export const amountSchema = moneyStringSchema.refine((s) => new Decimal(s).lte(MAX_AMOUNT), { message: AMOUNT_CEILING_MESSAGE });
+
 export function isMoneyString(s: string): s is MoneyString {
   return AMOUNT_RE.test(s);
 }
@@ -100,5 +110,6 @@ export function parseMoneyInput(raw: string): { ok: true; value: MoneyString } |
     return { ok: false, message: 'use digits and a decimal point only, like 12.34' };
   }
   const d = new Decimal(s.startsWith('.') ? `0${s}` : s.endsWith('.') ? s.slice(0, -1) : s);
+  if (d.gt(MAX_AMOUNT)) return { ok: false, message: 'one amount can be at most $99,999,999.99; check the digits' };
   return { ok: true, value: toMoneyString(d) };
 }

@@ -33,6 +33,7 @@ export const transactionDraftSchema = z.object({
   memo: typed,
   confirmCredit: z.boolean(),
   confirmCertified: z.boolean(),
+  approver: typed.optional(),
 });
 
 export const paymentDraftSchema = z.object({

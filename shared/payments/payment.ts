@@ -3,22 +3,27 @@
  * Amounts are two-decimal strings; the id is made once when the cashier starts the payment.
  */
 import { z } from 'zod';
-import { add, compare, formatMoney, money, sub, moneyStringSchema } from '../money/money';
+import { add, amountSchema, compare, formatMoney, money, sub, moneyStringSchema } from '../money/money';
 import type { UtilityProfile } from '../profiles/schema';
 import { isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
 import { CARD_NUMBER_MESSAGE, findCardNumber } from './card-guard';
 import { routingNumberProblem } from './routing-number';
+import { idText, safeText, TEXT_LIMITS } from '../text/safe-text';
+
+/** Accounts and tenders in one payment: sums of MAX_AMOUNT this many times still fit central's columns. */
+export const MAX_LINES = 20;
+export const MAX_TENDERS = 20;
 
 export const cashTenderSchema = z.object({
   kind: z.literal('cash'),
-  bills: moneyStringSchema,
-  coins: moneyStringSchema,
+  bills: amountSchema,
+  coins: amountSchema,
 });
 
 export const checkTenderSchema = z.object({
   kind: z.literal('check'),
-  amount: moneyStringSchema,
+  amount: amountSchema,
   checkNumber: z.string().regex(/^[0-9]{1,10}$/, { message: 'must be the check number, 1 to 10 digits' }),
   /** Optional; when given it must pass the ABA checksum. */
   routingNumber: z
@@ -32,15 +37,15 @@ export const checkTenderSchema = z.object({
 
 export const moneyOrderTenderSchema = z.object({
   kind: z.literal('money_order'),
-  amount: moneyStringSchema,
+  amount: amountSchema,
   serial: z.string().regex(/^[A-Za-z0-9-]{4,20}$/, { message: 'must be the serial number, 4 to 20 letters or digits' }),
 });
 
 /** The card is run on the terminal; the counter keeps the brand, the last four and the approval code only. */
 export const cardTenderSchema = z.object({
   kind: z.literal('card'),
-  amount: moneyStringSchema,
-  brand: z.string().min(1, { message: 'choose the card brand' }),
+  amount: amountSchema,
+  brand: safeText(40, 1),
   last4: z.string().regex(/^[0-9]{4}$/, { message: 'must be the last four digits on the card' }),
   approvalCode: z.string().regex(/^[A-Za-z0-9]{2,12}$/, { message: "must be the terminal's approval code, 2 to 12 letters or digits" }),
 });
@@ -51,25 +56,27 @@ export type TenderKind = Tender['kind'];
 
 export const paymentLineSchema = z.object({
   accountNumber: z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number digits' }),
-  amount: moneyStringSchema,
+  amount: amountSchema,
 });
 export type PaymentLine = z.infer<typeof paymentLineSchema>;
 
 export const paymentSchema = z
   .object({
   id: z.string().regex(UUID_RE, { message: 'must be a UUID made when the payment started' }),
-  utility: z.string().min(1),
-  stationId: z.string().min(1),
-  cashier: z.string().min(1),
-  drawerSessionId: z.string().min(1).nullable(),
+  utility: idText,
+  stationId: idText,
+  cashier: idText,
+  drawerSessionId: idText.nullable(),
   /** When the cashier took the money: the posting date, whenever it reaches central. */
   takenAt: isoTimestampSchema,
-  lines: z.array(paymentLineSchema).min(1),
-  tenders: z.array(tenderSchema).min(1),
+  lines: z.array(paymentLineSchema).min(1).max(MAX_LINES, { message: `at most ${MAX_LINES} accounts in one payment` }),
+  tenders: z.array(tenderSchema).min(1).max(MAX_TENDERS, { message: `at most ${MAX_TENDERS} tenders in one payment` }),
   total: moneyStringSchema,
   tendered: moneyStringSchema,
   change: moneyStringSchema,
-  memo: z.string().max(200).default(''),
+  memo: safeText(TEXT_LIMITS.memo).default(''),
+  /** The supervisor who approved a payment over the profile's window limit; absent when none was needed. */
+  approvedBy: idText.optional(),
   })
   .superRefine((p, ctx) => {
     // A full card number anywhere in a payment is a defect: refuse it before it is stored or sent.
@@ -117,6 +124,12 @@ export function paymentRuleError(p: Payment, profile: UtilityProfile): string | 
   if (limit !== null && compare(coins, money(limit)) > 0) {
     return `coins: at most ${formatMoney(limit)} in coin per payment (${profile.tenders.cash.source.title})`;
   }
+  const limits = profile.limits;
+  if (compare(money(p.change), money(limits.maxChange)) > 0) return `change: at most ${formatMoney(limits.maxChange)} is given back (${limits.source.title})`;
+  if (compare(total, money(limits.windowPayment)) > 0 && p.approvedBy === undefined) {
+    return `approvedBy: a payment over ${formatMoney(limits.windowPayment)} needs a supervisor's approval (${limits.source.title})`;
+  }
+  if (p.approvedBy !== undefined && p.approvedBy === p.cashier) return 'approvedBy: a cashier cannot approve their own payment';
   return null;
 }
 

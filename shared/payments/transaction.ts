@@ -9,7 +9,8 @@ import { formatAccountNumber } from '../accounts/account-number';
 import { add, compare, formatMoney, isMoneyString, money, parseMoneyInput, sub, toMoneyString, ZERO, type Money, type MoneyString } from '../money/money';
 import type { UtilityProfile } from '../profiles/schema';
 import { CARD_NUMBER_MESSAGE, containsCardNumber } from './card-guard';
-import { tenderRuleError, type PaymentLine, type Tender } from './payment';
+import { MAX_LINES, MAX_TENDERS, tenderRuleError, type PaymentLine, type Tender } from './payment';
+import { textProblem, TEXT_LIMITS } from '../text/safe-text';
 import { routingNumberProblem } from './routing-number';
 
 export type LineDraft = { accountNumber: string; amount: string };
@@ -28,6 +29,8 @@ export type TransactionDraft = {
   confirmCredit: boolean;
   /** The cashier told the customer that certified charges are paid to the county, not here. */
   confirmCertified: boolean;
+  /** The supervisor approving a payment over the window limit (their PIN is checked when posting, never kept). */
+  approver?: string;
 };
 
 export type Judged = {
@@ -39,6 +42,8 @@ export type Judged = {
   memo: string;
   /** Overpayments kept as credit, by account. */
   credits: Array<{ accountNumber: string; amount: MoneyString }>;
+  /** The supervisor named to approve a payment over the window limit; null when none is needed. */
+  approver: string | null;
 };
 
 export type DraftError = { path: string; message: string };
@@ -75,7 +80,7 @@ export function fieldLabel(path: string, draft: Pick<TransactionDraft, 'lines' |
     };
     return `${prefix} ${names[field ?? 'amount'] ?? field}`;
   }
-  const top: Record<string, string> = { bills: 'Bills', coins: 'Coins', memo: 'Memo', confirmCredit: 'Overpayment', confirmCertified: 'Certified' };
+  const top: Record<string, string> = { bills: 'Bills', coins: 'Coins', memo: 'Memo', confirmCredit: 'Overpayment', confirmCertified: 'Certified', approver: 'Supervisor' };
   return top[head ?? ''] ?? head ?? '';
 }
 
@@ -110,8 +115,12 @@ export function judgeTransaction(
   };
   const text = (path: string, raw: string): string | null => {
     if (containsCardNumber(raw)) return fail(path, CARD_NUMBER_MESSAGE), null;
+    const problem = textProblem(raw);
+    if (problem) return fail(path, problem), null;
     return raw.trim();
   };
+  if (draft.lines.length > MAX_LINES) fail(`lines.${MAX_LINES}.amount`, `at most ${MAX_LINES} accounts in one payment; take the rest as another payment`);
+  if (draft.tenders.length > MAX_TENDERS - 1) fail(`tenders.${draft.tenders.length - 1}.amount`, `at most ${MAX_TENDERS} tenders in one payment, cash included`);
 
   // Accounts and what each is paid.
   const lines: PaymentLine[] = [];
@@ -198,7 +207,7 @@ export function judgeTransaction(
     }
   }
   const memo = text('memo', draft.memo);
-  if (memo !== null && memo.length > 200) fail('memo', 'keep it under 200 characters');
+  if (memo !== null && memo.length > TEXT_LIMITS.memo) fail('memo', `keep it under ${TEXT_LIMITS.memo} characters`);
   if (errors.length > 0) return { ok: false, errors };
   if (lines.length === 0) return { ok: false, errors: [{ path: 'lines.0.amount', message: 'Amount: look an account up first' }] };
 
@@ -231,6 +240,13 @@ export function judgeTransaction(
     };
   }
   const change = sub(tendered, total);
+  const limits = profile.limits;
+  if (compare(change, money(limits.maxChange)) > 0) {
+    return {
+      ok: false,
+      errors: [{ path: 'bills', message: `Bills: change due ${formatMoney(change)} is more than the ${formatMoney(limits.maxChange)} the counter gives back; check the bills and coins typed (${limits.source.title})` }],
+    };
+  }
 
   const credits = lines
     .map((l) => {
@@ -249,6 +265,14 @@ export function judgeTransaction(
   if (certified.length > 0 && profile.certified && !draft.confirmCertified) {
     return { ok: false, errors: [{ path: 'confirmCertified', message: `Certified: ${profile.certified.cashierNotice} (${profile.certified.source.title}); confirm you told the customer` }] };
   }
+  const approver = overWindowLimit(total, profile) ? (draft.approver ?? '').trim() : null;
+  if (approver === '') {
+    return { ok: false, errors: [{ path: 'approver', message: `Supervisor: ${overLimitRule(profile)}; a supervisor enters their name and PIN` }] };
+  }
+  if (approver !== null) {
+    const problem = textProblem(approver);
+    if (problem) return { ok: false, errors: [{ path: 'approver', message: `Supervisor: ${problem}` }] };
+  }
   return {
     ok: true,
     value: {
@@ -259,8 +283,19 @@ export function judgeTransaction(
       change: toMoneyString(change),
       memo: memo ?? '',
       credits,
+      approver,
     },
   };
+}
+
+/** A payment above the profile's window limit needs a supervisor's approval. */
+export function overWindowLimit(total: Money, profile: UtilityProfile): boolean {
+  return compare(total, money(profile.limits.windowPayment)) > 0;
+}
+
+/** "a payment over $10,000.00 needs a supervisor's approval (Counter cash-control defaults …)" */
+export function overLimitRule(profile: UtilityProfile): string {
+  return `a payment over ${formatMoney(profile.limits.windowPayment)} needs a supervisor's approval (${profile.limits.source.title})`;
 }
 
 /** Where the money stands while the cashier types: change due, or what is still to pay. Null while unreadable. */

@@ -111,6 +111,18 @@ export const utilityProfileSchema = z.object({
     /** Print a second copy, marked "Drawer copy", kept with the drawer for the close (a cash-control choice). */
     drawerCopy: z.boolean().default(false),
   }),
+  /**
+   * Guards at the window against a slip of the keys or an amount no one should take alone: the most change
+   * the counter gives back (more is a typing mistake: check the bills), and the payment total above which a
+   * supervisor approves with their PIN. A utility sets its own; the defaults are counter policy, not a seed.
+   */
+  limits: z
+    .object({
+      maxChange: moneyStringSchema.default('100.00' as never),
+      windowPayment: moneyStringSchema.default('10000.00' as never),
+      source: sourceSchema.default({ title: 'Counter cash-control defaults (set by the utility)' }),
+    })
+    .prefault({}),
   /** Drawers, cash limits, sign-in and idle rules (shared/drawer). Every field has a default, so a profile may leave it out. */
   drawer: drawerSettingsSchema,
 });

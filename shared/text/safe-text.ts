@@ -45,10 +45,21 @@ export function safeText(max: number, min = 0) {
 export const TEXT_LIMITS = {
   /** Station ids, cashier and user names, utility ids, drawer session ids, references. */
   id: 64,
-  /** A person's or business's name, a service address line. */
-  name: 120,
+  /** A person's or business's name. */
+  name: 200,
+  /** A service address, on one line. */
+  address: 300,
   /** A memo, a note, a void reason. */
   memo: 200,
   /** A longer note (over/short explanation, exception reason). */
   note: 500,
 } as const;
+
+/** For chains that trim or regex first: adds the plain-text check as a refinement. */
+export function refinePlainText(s: string, ctx: z.core.$RefinementCtx<string>): void {
+  const problem = textProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
+/** A station id, user name, utility id or drawer session id as the protocol carries it. */
+export const idText = safeText(TEXT_LIMITS.id, 1);

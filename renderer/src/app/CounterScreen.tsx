@@ -24,6 +24,7 @@ import type { Language } from '../../../shared/receipt/i18n';
 import { journalEntry } from '../db/payments';
 import { commitDrawerPayment, currentDrawer, DrawerRefused } from '../db/drawer';
 import { counterDb } from '../db/schema';
+import { approve } from '../db/users';
 import { discardDraft, loadDraft, saveDraft, type LoadedDraft } from '../db/drafts';
 import { createDraftKeeper } from '../features/payment/draft-keeper';
 import { UnfinishedPayment } from '../features/payment/UnfinishedPayment';
@@ -229,12 +230,29 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     [db, print],
   );
 
-  const post = async (judged: Judged, found: Found[], paymentId: string, receiptLanguage: Language) => {
+  const post = async (judged: Judged, found: Found[], paymentId: string, receiptLanguage: Language, approverPin: string) => {
     // One post per draft, whatever the key repeat: the id is committed once.
     if (posting.current) return;
     posting.current = true;
     try {
       setPostError(null);
+      let approvedBy: string | undefined;
+      if (judged.approver !== null) {
+        const a = await approve(db, judged.approver, approverPin, {
+          for: user.name,
+          role: 'supervisor',
+          field: 'Supervisor',
+          pinField: 'Supervisor PIN',
+          what: 'a cashier cannot approve their own payment',
+          policy: profile.drawer.pinLockout,
+          stationId: config.stationId,
+        });
+        if (!a.ok) {
+          setPostError(a.message);
+          return;
+        }
+        approvedBy = a.approval.name;
+      }
       // Read now, not from the screen's copy: the payment goes into the drawer open at this moment.
       const open = await currentDrawer(db, config.stationId, user.name);
       const payment: Payment = {
@@ -250,6 +268,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         tendered: judged.tendered,
         change: judged.change,
         memo: judged.memo,
+        ...(approvedBy !== undefined ? { approvedBy } : {}),
       };
       const accounts: Record<string, Account> = Object.fromEntries(found.map((f) => [f.account.number, f.account]));
       let committed: PaymentEntry;
@@ -503,7 +522,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
                 accounts={phase.found.map((f) => f.account)}
                 firstAmount={phase.restore?.values.lines[0]?.amount ?? phase.amountDue ?? (phase.found[0] && money(phase.found[0].account.balance).greaterThan(0) ? phase.found[0].account.balance : '')}
                 postError={postError}
-                onPost={(judged, language) => post(judged, phase.found, phase.paymentId, language)}
+                onPost={(judged, language, approverPin) => post(judged, phase.found, phase.paymentId, language, approverPin)}
               />
             )}
           </>

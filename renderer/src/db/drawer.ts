@@ -11,7 +11,7 @@
 import { discardDraft } from './drafts';
 import type { Account } from '../../../shared/accounts/account';
 import { uuidv7 } from '../../../shared/ids';
-import { formatMoney, money, toMoneyString } from '../../../shared/money/money';
+import { add, formatMoney, money, sub, toMoneyString, ZERO } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
 import type { Void } from '../../../shared/payments/void';
 import type { DrawerSettings } from '../../../shared/profiles/schema';
@@ -188,8 +188,17 @@ export async function commitDrawerPayment(
   return db.transaction('rw', [db.drawers, db.drops, db.journal, db.outbox, db.meta], async () => {
     const d = await openDrawerFor(db, payment.drawerSessionId, payment, 'Post payment');
     if (payment.tenders.some((t) => t.kind === 'cash')) {
-      const level = cashLevel((await expectedNow(db, d)).cash, settings);
+      const before = (await expectedNow(db, d)).cash;
+      const level = cashLevel(before, settings);
       if (level.level === 'block') throw new DrawerRefused(`Bills: ${level.message}`, 'bills');
+      // The limit counts the payment being posted: one payment must not carry the drawer past it.
+      const kept = sub(add(...payment.tenders.map((t) => (t.kind === 'cash' ? add(money(t.bills), money(t.coins)) : ZERO))), money(payment.change));
+      if (add(money(before), kept).greaterThan(money(settings.cashMaxAt))) {
+        throw new DrawerRefused(
+          `Bills: Cash limit: this payment would take the drawer above its ${formatMoney(settings.cashMaxAt)} maximum; record a drop to the safe first (F10), then post. Checks, money orders and cards can still be taken`,
+          'bills',
+        );
+      }
     }
     const entry = await commitPayment(db, payment, accounts, opts);
     // The draft goes with the same commit: after a crash there is either a posted payment or a draft, never both.

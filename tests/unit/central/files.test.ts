@@ -96,7 +96,7 @@ describe('importing accounts', () => {
       expect(changed.accounts.map((a) => a.number).sort()).toEqual(['1000000001', '1000000002', '1000000007', '1000000008']);
       const rosa = changed.accounts.find((a) => a.number === '1000000001');
       expect(rosa).toMatchObject({ name: 'Delgado, Rosa "Rosie"', serviceAddress: '2317 NE Alberta St, Apt "B", Portland, OR 97211', dueDate: '2025-06-20' });
-      expect(changed.accounts.find((a) => a.number === '1000000008')).toMatchObject({ serviceAddress: '1 N Main St\r\nRear unit, Portland, OR 97217', dueDate: null });
+      expect(changed.accounts.find((a) => a.number === '1000000008')).toMatchObject({ serviceAddress: '1 N Main St, Rear unit, Portland, OR 97217', dueDate: null });
       expect(changed.accounts.find((a) => a.number === '1000000007')).toMatchObject({ beyondShutOff: true, shutOffsLast12Months: 1 });
       expect(await balanceOf(c.db, 'portsmouth', '123456789012')).toEqual({ balance: '-12.50', pastDue: '0.00' });
 
@@ -154,6 +154,11 @@ describe('importing accounts', () => {
       'line 2: name: must not be empty',
       'line 2: beyond_shut_off: must be true or false',
       'line 2: number: must be 12 digits for portsmouth',
+    ]],
+    ['a name with a NUL, an address with a text-direction override, a name too long', `${HEADER}\npwb,1000000001,A\u0000B,C,1.00,0.00,,current,0,false,\npwb,1000000002,A,"1 \u202Etfel St",1.00,0.00,,current,0,false,\npwb,1000000003,${'x'.repeat(201)},C,1.00,0.00,,current,0,false,`, [
+      'line 2: name: holds a control character (U+0000) at position 2: remove it',
+      'line 3: service_address: holds a text-direction character (U+202E) at position 3: remove it',
+      'line 4: name: must be at most 200 characters',
     ]],
     ['a bad status and certified amount', `${HEADER}\nwes,200000001,A,B,1.00,0.00,,overdue,0,false,1.5`, [
       expect.stringMatching(/^line 2: status: /),

@@ -13,6 +13,8 @@ import { add, formatMoney, money, parseMoneyInput, sub, toMoneyString } from '..
 import type { UtilityProfile } from '../../../../shared/profiles';
 import {
   judgeTransaction,
+  overLimitRule,
+  overWindowLimit,
   tenderPrefixes,
   transactionFormSchema,
   transactionProgress,
@@ -26,7 +28,8 @@ type Props = {
   accounts: Account[];
   /** The first account's offered amount (a scanned stub's amount due, else the balance). */
   firstAmount: string;
-  onPost: (judged: Judged, receiptLanguage: Language) => Promise<void>;
+  /** `approverPin`: the PIN of the supervisor named in `judged.approver` (kept here only, never on disk). */
+  onPost: (judged: Judged, receiptLanguage: Language, approverPin: string) => Promise<void>;
   postError: string | null;
   /** What was typed before (a draft resumed after a restart, or the payment held while F10 was open). */
   restore?: { values: TransactionDraft; language: Language } | undefined;
@@ -60,6 +63,7 @@ function complete(v: Partial<Record<keyof TransactionDraft, unknown>>): Transact
     memo: typeof v.memo === 'string' ? v.memo : '',
     confirmCredit: v.confirmCredit === true,
     confirmCertified: v.confirmCertified === true,
+    approver: typeof v.approver === 'string' ? v.approver : '',
   };
 }
 
@@ -76,6 +80,7 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
       memo: '',
       confirmCredit: false,
       confirmCertified: false,
+      approver: '',
     },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -136,8 +141,8 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  // The preview judges the amounts alone: the confirmations are asked for when posting.
-  const safe: TransactionDraft = { ...complete(draft), confirmCredit: true, confirmCertified: true };
+  // The preview judges the amounts alone: the confirmations and the approval are asked for when posting.
+  const safe: TransactionDraft = { ...complete(draft), confirmCredit: true, confirmCertified: true, approver: 'preview' };
   const progress = transactionProgress(safe);
   const preview = judgeTransaction(safe, profile, byNumber);
   const credits = preview.ok ? preview.value.credits : [];
@@ -156,13 +161,16 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
     setValue('lines.0.amount', toMoneyString(add(base, extra)), { shouldDirty: true, shouldValidate: formState.isSubmitted });
   };
   const certified = accounts.some((a) => a.status === 'certified') && profile.certified;
+  // Over the window limit a supervisor approves: their PIN stays in this component, never in the draft on disk.
+  const overLimit = total !== null && overWindowLimit(total, profile);
+  const [approverPin, setApproverPin] = useState('');
 
   const summary =
     progress === null ? 'Change due —' : 'change' in progress ? `Change due ${formatMoney(progress.change)}` : `Still to pay ${formatMoney(progress.short)}`;
 
   const submit = handleSubmit(async (values) => {
     const r = judgeTransaction(values, profile, byNumber);
-    if (r.ok) await onPost(r.value, language);
+    if (r.ok) await onPost(r.value, language, approverPin);
   });
 
   const err = formState.errors;
@@ -196,7 +204,7 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
       </div>
     );
   };
-  const textField = (name: `tenders.${number}.${string}` | 'memo', id: string, label: string, opts: { numeric?: boolean; hint?: string } = {}) => {
+  const textField = (name: `tenders.${number}.${string}` | 'memo' | 'approver', id: string, label: string, opts: { numeric?: boolean; hint?: string } = {}) => {
     const e = errorAt(err, name);
     return (
       <div className="field money-field">
@@ -229,6 +237,18 @@ export function TransactionForm({ profile, accounts, firstAmount, onPost, postEr
           i === 0 ? 'Amount' : `Apply to ${formatAccountNumber(f.accountNumber, profile.accountNumber)}`,
           i === 0 ? (accounts.length > 1 ? `to ${formatAccountNumber(f.accountNumber, profile.accountNumber)}` : 'defaults to the balance due') : undefined,
         ),
+      )}
+      {overLimit && (
+        <fieldset className="tender approval">
+          <legend>Supervisor approval</legend>
+          <p className="warn-text">{`▲ ${overLimitRule(profile).replace(/^a/, 'A')}.`}</p>
+          {textField('approver', 'pay-approver', 'Supervisor')}
+          <div className="field money-field">
+            <label htmlFor="pay-approver-pin">Supervisor PIN</label>
+            <input id="pay-approver-pin" type="password" inputMode="numeric" autoComplete="off" value={approverPin} onChange={(e) => setApproverPin(e.target.value)} />
+            <span />
+          </div>
+        </fieldset>
       )}
       <fieldset className="tender">
         <legend>Cash</legend>

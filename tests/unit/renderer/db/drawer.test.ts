@@ -118,6 +118,26 @@ describe('transactions in a drawer', () => {
     await commitDrawerPayment(db, big('10.00'), {}, settings);
   });
 
+  it('counts the payment being posted against the maximum: one payment cannot carry the drawer past it', async () => {
+    const d = await open();
+    const cash = (total: string, bills: string, id = uuidv7()): Payment => ({
+      ...into(P1, d),
+      id,
+      lines: [{ accountNumber: '1000000001', amount: total as never }],
+      total: total as never,
+      tenders: [{ kind: 'cash', bills: bills as never, coins: '0.00' as never }],
+      tendered: bills as never,
+      change: '0.00' as never,
+    });
+    // $150.00 float + $1,850.01 would be $2,000.01: refused, nothing recorded, the amount held not said.
+    await refused(async () => commitDrawerPayment(db, cash('1850.01', '1850.01'), {}, settings), /^Bills: Cash limit: this payment would take the drawer above its \$2,000\.00 maximum; record a drop to the safe first \(F10\)/, 'bills');
+    expect((await expectedNow(db, d)).cash).toBe('150.00');
+    expect(await db.outbox.count()).toBe(0);
+    // Exactly to the maximum is taken.
+    await commitDrawerPayment(db, cash('1850.00', '1850.00'), {}, settings);
+    expect((await expectedNow(db, d)).cash).toBe('2000.00');
+  });
+
   it('a void goes into an open drawer; a closed drawer takes none', async () => {
     const d = await open();
     await commitDrawerPayment(db, into(P1, d), {}, settings);

@@ -197,8 +197,11 @@ describe('judging a check', () => {
         reason: 'Clackamas Water Environment Services does not take checks here (Clackamas WES Online Utility Bill Payments)',
       },
     });
-    const huge = judgeItem({ kind: 'account', account: rosa, entry: 'typed', amountDue: null }, draft('100000000.00'), portlandWaterBureau);
-    expect(huge.ok && huge.setAside).toBe('a check can be for at most $99,999,999.99 (the MICR amount field\'s limit)');
+    const lowLimit = { ...portlandWaterBureau, tenders: { ...portlandWaterBureau.tenders, check: { ...portlandWaterBureau.tenders.check, maxAmount: '5000.00' } } };
+    const huge = judgeItem({ kind: 'account', account: rosa, entry: 'typed', amountDue: null }, draft('5000.01'), lowLimit as typeof portlandWaterBureau);
+    expect(huge.ok && huge.setAside).toBe('a check can be for at most $5,000.00 (the MICR amount field\'s limit)');
+    const overAnyAmount = judgeItem({ kind: 'account', account: rosa, entry: 'typed', amountDue: null }, draft('100000000.00'), portlandWaterBureau);
+    expect(overAnyAmount.ok).toBe(false);
     const closed = judgeItem({ kind: 'account', account: { ...rosa, status: 'closed' }, entry: 'typed', amountDue: null }, draft('5.00'), portlandWaterBureau);
     expect(closed.ok && closed.setAside).toBe('account 1000000001 is closed; payments are not taken for it');
   });

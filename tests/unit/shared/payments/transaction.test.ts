@@ -14,6 +14,7 @@ import {
 import { clackamasWes, portlandWaterBureau, portsmouth } from '../../../../shared/profiles';
 import type { UtilityProfile } from '../../../../shared/profiles/schema';
 import type { Account } from '../../../../shared/accounts/account';
+import type { MoneyString } from '../../../../shared/money/money';
 import {
   PORTSMOUTH,
   PWB,
@@ -55,6 +56,7 @@ describe('judgeTransaction: cash only, change to the cent, per profile', () => {
         change: '17.60',
         memo: '',
         credits: [],
+        approver: null,
       },
     });
   });
@@ -121,6 +123,7 @@ describe('judgeTransaction: checks', () => {
         change: '0.00',
         memo: '',
         credits: [],
+        approver: null,
       },
     });
   });
@@ -201,23 +204,25 @@ describe('judgeTransaction: checks', () => {
     });
   });
 
-  it('a check over $99,999,999.99 (the MICR field) is refused; exactly that much is taken', () => {
-    const big = [line(PWB.current.number, '100000000.00')];
-    expect(judgePwb({ lines: big, tenders: [checkDraft('100000000.00')], confirmCredit: true })).toEqual({
+  it("a check over the profile's check limit is refused on that check; exactly the limit is taken", () => {
+    const lowLimit: UtilityProfile = { ...pwb, tenders: { ...pwb.tenders, check: { ...pwb.tenders.check, maxAmount: '5000.00' as MoneyString } } };
+    const big = [line(PWB.current.number, '6000.00')];
+    expect(judgeTransaction(draftOf({ lines: big, tenders: [checkDraft('5000.01')], bills: '99.99', confirmCredit: true }), lowLimit, pwbAccounts)).toEqual({
       ok: false,
-      errors: [{ path: 'tenders.0.amount', message: "Check total: a check can be for at most $99,999,999.99 (the MICR amount field's limit)" }],
+      errors: [{ path: 'tenders.0.amount', message: "Check total: a check can be for at most $5,000.00 (the MICR amount field's limit)" }],
     });
-    expect(judgePwb({ lines: big, tenders: [checkDraft('99999999.99')], bills: '0.01', confirmCredit: true })).toMatchObject({
+    expect(judgeTransaction(draftOf({ lines: big, tenders: [checkDraft('5000.00')], bills: '1000', confirmCredit: true, approver: '' }), lowLimit, pwbAccounts)).toMatchObject({
       ok: true,
-      value: { total: '100000000.00', tendered: '100000000.00', change: '0.00', credits: [{ accountNumber: '1000000001', amount: '99999817.60' }] },
+      value: { total: '6000.00', tendered: '6000.00', change: '0.00' },
     });
   });
 
   it('the check limit that is refused is the one on the right check', () => {
-    const big = [line(PWB.current.number, '100000050.00')];
-    expect(judgePwb({ lines: big, tenders: [checkDraft('50.00'), checkDraft('100000000.00')], confirmCredit: true })).toEqual({
+    const lowLimit: UtilityProfile = { ...pwb, tenders: { ...pwb.tenders, check: { ...pwb.tenders.check, maxAmount: '5000.00' as MoneyString } } };
+    const big = [line(PWB.current.number, '5050.00')];
+    expect(judgeTransaction(draftOf({ lines: big, tenders: [checkDraft('50.00'), checkDraft('5000.01')], confirmCredit: true }), lowLimit, pwbAccounts)).toEqual({
       ok: false,
-      errors: [{ path: 'tenders.1.amount', message: "Check 2 total: a check can be for at most $99,999,999.99 (the MICR amount field's limit)" }],
+      errors: [{ path: 'tenders.1.amount', message: "Check 2 total: a check can be for at most $5,000.00 (the MICR amount field's limit)" }],
     });
   });
 });
@@ -339,6 +344,7 @@ describe('judgeTransaction: cards', () => {
         change: '7.60',
         memo: '',
         credits: [],
+        approver: null,
       },
     });
   });
@@ -626,20 +632,60 @@ describe('judgeTransaction: a card number pasted into any field', () => {
   });
 });
 
-describe('judgeTransaction: totals beyond what the wire can carry', () => {
-  it('refuses a total above $999,999,999,999.99 instead of judging a payment central would refuse', () => {
-    const lines = [line(PWB.current.number, '999999999999.99'), line(PWB.pastDue.number, '0.01')];
-    expect(judgePwb({ lines, bills: '999999999999.99', coins: '0.01', confirmCredit: true })).toEqual({
+describe('judgeTransaction: amounts beyond what one payment may carry', () => {
+  it('refuses any one amount above $99,999,999.99 (the MICR field), naming the field', () => {
+    expect(judgePwb({ lines: [line(PWB.current.number, '100000000.00')], bills: '100000000', confirmCredit: true })).toEqual({
       ok: false,
-      errors: [{ path: 'lines.0.amount', message: 'Amount: the total $1,000,000,000,000.00 is more than one transaction can record; split it' }],
+      errors: [
+        { path: 'lines.0.amount', message: 'Amount: one amount can be at most $99,999,999.99; check the digits' },
+        { path: 'bills', message: 'Bills: one amount can be at most $99,999,999.99; check the digits' },
+      ],
+    });
+    expect(judgePwb({ lines: bill, tenders: [checkDraft('999999999999.99')] }).ok).toBe(false);
+  });
+
+  it('bills of $99,999,999,999.99 on a $10.00 payment are refused: that is a typing slip, not change to give', () => {
+    expect(judgePwb({ lines: [line(PWB.current.number, '10.00')], bills: '99999999999.99' })).toEqual({
+      ok: false,
+      errors: [{ path: 'bills', message: 'Bills: one amount can be at most $99,999,999.99; check the digits' }],
+    });
+    expect(judgePwb({ lines: [line(PWB.current.number, '10.00')], bills: '99999999.99' })).toEqual({
+      ok: false,
+      errors: [{ path: 'bills', message: 'Bills: change due $99,999,989.99 is more than the $100.00 the counter gives back; check the bills and coins typed (Counter cash-control defaults (set by the utility))' }],
     });
   });
 
-  it('refuses cash tendered above it', () => {
-    expect(judgePwb({ lines: bill, bills: '999999999999.99', coins: '0.01' })).toEqual({
+  it('gives back up to $100.00 in change, not a cent more', () => {
+    expect(judgePwb({ lines: [line(PWB.current.number, '10.00')], bills: '110' })).toMatchObject({ ok: true, value: { change: '100.00' } });
+    expect(judgePwb({ lines: [line(PWB.current.number, '10.00')], bills: '110', coins: '0.01' })).toMatchObject({ ok: false, errors: [{ path: 'bills' }] });
+  });
+
+  it('a payment over $10,000.00 needs a supervisor named; at the limit it does not', () => {
+    const big = [line(PWB.current.number, '10000.01')];
+    expect(judgePwb({ lines: big, bills: '10000.01', confirmCredit: true })).toEqual({
       ok: false,
-      errors: [{ path: 'bills', message: 'Bills: tendered $1,000,000,000,000.00 is more than one transaction can record; split it' }],
+      errors: [{ path: 'approver', message: "Supervisor: a payment over $10,000.00 needs a supervisor's approval (Counter cash-control defaults (set by the utility)); a supervisor enters their name and PIN" }],
     });
+    expect(judgePwb({ lines: big, bills: '10000.01', confirmCredit: true, approver: ' supervisor1 ' })).toMatchObject({ ok: true, value: { approver: 'supervisor1' } });
+    expect(judgePwb({ lines: [line(PWB.current.number, '10000.00')], bills: '10000', confirmCredit: true })).toMatchObject({ ok: true, value: { approver: null } });
+  });
+
+  it('twenty accounts of the most one amount can be still fit the wire; a 21st account is refused', () => {
+    const numbers = Array.from({ length: 21 }, (_, i) => String(2000000000 + i));
+    const accounts = Object.fromEntries(numbers.map((n) => [n, accountOf('pwb', n, '0.00')]));
+    const lines = numbers.slice(0, 20).map((n) => line(n, '99999999.99'));
+    const twenty = judgeTransaction(draftOf({ lines, tenders: Array.from({ length: 19 }, () => checkDraft('99999999.99')), bills: '99999999.99', confirmCredit: true, approver: 'supervisor1' }), pwb, accounts);
+    expect(twenty).toMatchObject({ ok: true, value: { total: '1999999999.80', tendered: '1999999999.80', change: '0.00' } });
+    const many = judgeTransaction(draftOf({ lines: numbers.map((n) => line(n, '1.00')), bills: '21', confirmCredit: true }), pwb, accounts);
+    expect(many).toMatchObject({ ok: false, errors: [{ path: 'lines.20.amount', message: expect.stringMatching(/at most 20 accounts in one payment/) as unknown }] });
+  });
+
+  it('refuses a memo with a control character, a lone surrogate or a text-direction override, naming the memo', () => {
+    for (const memo of ['paid\u0000', 'a\uD800b', 'evil\u202Etxt.exe']) {
+      const r = judgePwb({ lines: bill, bills: '200', memo });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors[0]?.message).toMatch(/^Memo: holds a (control|broken|text-direction) character/);
+    }
   });
 });
 
