@@ -11,7 +11,7 @@
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
-import { containsCardNumber } from '../shared/payments/card-guard';
+import { removeCardNumbers } from '../shared/payments/card-guard';
 import { messageOf } from './errors';
 
 export type Log = (message: string) => void;
@@ -49,8 +49,6 @@ export const REDACTED_CARD = '[card number removed]';
 const MIN_SECRET_LENGTH = 8;
 const MAX_SECRETS = 32;
 
-/** Digits, possibly in groups joined by single spaces or dashes, as card numbers are written. */
-const DIGIT_RUN = /[0-9](?:[ -]?[0-9])*/g;
 /**
  * `key: value`, `key=value`, `"key": "value"`, where the key names a secret (camelCase and dashed forms too:
  * supervisorPin, tokenEncrypted, x-station-token). The value is a quoted string, `Bearer x` / `Basic x`,
@@ -78,7 +76,7 @@ export function redact(message: string, secrets: readonly string[] = []): string
   text = text.replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`);
   text = text.replace(PIN_WORDS, (_match, word: string, between: string) => `${word}${between}${REDACTED}`);
   // Last, so a number inside a masked value is already gone and cannot be half-matched.
-  text = text.replace(DIGIT_RUN, (run) => (containsCardNumber(run) ? REDACTED_CARD : run));
+  text = removeCardNumbers(text, REDACTED_CARD);
   return text;
 }
 

@@ -23,7 +23,8 @@ const digitsOf = (min: number, max = min) => fc.string({ unit: fc.constantFrom(.
 const VISA_16 = '4111111111111111';
 const VISA_13 = '4222222222222';
 const AMEX_15 = '378282246310005';
-const LONG_19 = withCheckDigit('601100000000000000');
+// Not shaped like a WES stub's scan line (its cents digits do not start "00"), so found even when bare.
+const LONG_19 = withCheckDigit('622126123456789012');
 
 describe('the test numbers', () => {
   it('are Luhn-valid, with the lengths they claim', () => {
@@ -75,10 +76,12 @@ describe('containsCardNumber', () => {
     expect(containsCardNumber(twenty)).toBe(false);
   });
 
-  it('does not join groups across two spaces, a dot or a comma (they are separate numbers)', () => {
-    expect(containsCardNumber('4111  1111  1111  1111')).toBe(false);
-    expect(containsCardNumber('4111.1111.1111.1111')).toBe(false);
-    expect(containsCardNumber('4111,1111,1111,1111')).toBe(false);
+  it('sees through any run of separators between groups; a letter ends a number', () => {
+    expect(containsCardNumber('4111  1111  1111  1111')).toBe(true);
+    expect(containsCardNumber('4111.1111.1111.1111')).toBe(true);
+    expect(containsCardNumber('4111,1111,1111,1111')).toBe(true);
+    expect(containsCardNumber('4111 / 1111 / 1111 / 1111')).toBe(true);
+    expect(containsCardNumber('4111a1111b1111c1111')).toBe(false);
   });
 
   it('never flags 10- or 12-digit account numbers, alone, written with their dash, or listed side by side (property)', () => {
@@ -94,7 +97,10 @@ describe('containsCardNumber', () => {
   });
 
   it('finds any Luhn-valid 13-19 digit number, bare, in groups of four, or inside a sentence (property)', () => {
-    const card = digitsOf(12, 18).map(withCheckDigit);
+    // A bare 19-digit run shaped like a WES scan line (cents starting "00") is taken for one: see card-guard.ts.
+    const card = digitsOf(12, 18)
+      .map(withCheckDigit)
+      .filter((n) => !(n.length === 19 && n.startsWith('00', 9)));
     fc.assert(
       fc.property(card, fc.constantFrom('', ' ', '-'), fc.constantFrom(['', ''], ['memo: ', ' thanks'], ['(', ')']), (n, sep, [before, after]) => {
         const grouped = (n.match(/.{1,4}/g) ?? []).join(sep);

@@ -574,7 +574,7 @@ describe('judgeTransaction: a card number pasted into any field', () => {
     expect(judgePwb(full())).toMatchObject({ ok: true, value: { total: '182.40', tendered: '182.40', change: '0.00' } });
   });
 
-  const cards = ['4111111111111111', '4111 1111 1111 1111', '4111-1111-1111-1111', '4222222222222', '6011000000000000001', 'card 4111111111111111'];
+  const cards = ['4111111111111111', '4111 1111 1111 1111', '4111-1111-1111-1111', '4222222222222', '6221261234567890129', 'card 4111111111111111'];
 
   for (const [path, label, put] of fields) {
     it.each(cards)(`${label}: %j is refused, saying card numbers are not recorded here`, (card) => {
