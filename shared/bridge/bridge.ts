@@ -17,11 +17,37 @@ export function hasForeignMarkup(html: string): boolean {
 }
 export const MARKUP_RULE_MESSAGE = 'only <span>, <b>, <strong> and <br> without attributes may be printed; escape data with escapeHtml';
 
-// CSS cannot run script, but url(...) would let a receipt fetch from the network or read local files.
-const printStyleSchema = z.record(
-  z.string(),
-  z.string().refine((value) => !/url\s*\(/i.test(value), { message: 'url(...) is not allowed in receipt styles' }),
-);
+/**
+ * The style of a print item: an allow-list of the properties the receipt layout uses, each with a plain value
+ * (words, numbers with units, #colours). CSS cannot run script, but a function (url(), image-set()), an
+ * escape (u\\72l) or a `cssText` key would let a receipt fetch from the network or read local files.
+ */
+export const PRINT_STYLE_PROPERTIES = [
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'lineHeight',
+  'whiteSpace',
+  'textAlign',
+  'textDecoration',
+  'letterSpacing',
+  'margin',
+  'padding',
+  'display',
+  'justifyContent',
+  'width',
+  'borderTop',
+  'borderBottom',
+] as const;
+const PLAIN_STYLE_VALUE = /^[A-Za-z0-9 #.,%-]{0,60}$/;
+const ALLOWED_STYLE = new Set<string>(PRINT_STYLE_PROPERTIES);
+const printStyleSchema = z.record(z.string(), z.string()).superRefine((style, ctx) => {
+  for (const [key, value] of Object.entries(style)) {
+    if (!ALLOWED_STYLE.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `is not a style receipts use (only ${PRINT_STYLE_PROPERTIES.join(', ')})` });
+    else if (!PLAIN_STYLE_VALUE.test(value)) ctx.addIssue({ code: 'custom', path: [key], message: 'must be a plain value (words, numbers with units, #colours): no functions, quotes or escapes' });
+  }
+});
 
 export const posPrintItemSchema = z.discriminatedUnion('type', [
   z.object({

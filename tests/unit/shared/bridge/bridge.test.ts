@@ -76,6 +76,24 @@ describe('the markup rule (shared by the browser preview and counter:print)', ()
     expect(r.error?.issues.map((i) => i.path)).toEqual([['items', 0, 'style', 'backgroundImage']]);
     expect(posPrintItemSchema.safeParse({ type: 'text', value: 'x', style: { background: 'url (x)' } }).success).toBe(false);
   });
+
+  it('takes only the styles receipts use, with plain values: no image-set(), escapes or cssText', () => {
+    const style = (s: Record<string, string>) => posPrintItemSchema.safeParse({ type: 'text', value: 'x', style: s });
+    expect(style({ fontFamily: 'monospace', fontSize: '12px', borderTop: '1px dashed #000', margin: '4px 0', textAlign: 'right' }).success).toBe(true);
+    for (const bad of [
+      { fontFamily: 'image-set("http://evil.example/a.png" 1x)' },
+      { fontFamily: 'u\\72l(http://evil.example/)' },
+      { fontFamily: 'x; background: red' },
+      { fontSize: "12px'" },
+      { cssText: 'background: url(http://evil.example/)' },
+      { backgroundImage: 'none' },
+      { fontFamily: 'a'.repeat(61) },
+    ]) {
+      expect(style(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    const r = printRequestSchema.safeParse({ items: [{ type: 'text', value: 'x', style: { cssText: 'color: red' } }], paperWidth: '80mm' });
+    expect(r.error?.issues.map((i) => i.path)).toEqual([['items', 0, 'style', 'cssText']]);
+  });
 });
 
 describe('the station token in setup and settings', () => {
