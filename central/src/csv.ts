@@ -91,8 +91,18 @@ export function parseCsv(input: string): CsvParse {
   return { records, errors };
 }
 
-/** One field as CSV: quoted only when it must be. */
-export function csvField(value: string): string {
+/**
+ * A cell a spreadsheet would run as a formula (OWASP, CSV injection): one starting with =, +, -, @, a tab or
+ * a carriage return gets a leading apostrophe, so it reads as text. A plain number ("-12.50") is left alone:
+ * the billing system reads amounts as numbers.
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?[0-9]+(\.[0-9]+)?$/.test(value) ? `'${value}` : value;
+}
+
+/** One field as CSV: formulas neutralised, quoted only when it must be. */
+export function csvField(raw: string): string {
+  const value = neutraliseFormula(raw);
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
