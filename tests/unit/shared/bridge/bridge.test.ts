@@ -80,7 +80,7 @@ describe('the markup rule (shared by the browser preview and counter:print)', ()
   it('takes only the styles receipts use, with plain values: no image-set(), escapes or cssText', () => {
     const style = (s: Record<string, string>) => posPrintItemSchema.safeParse({ type: 'text', value: 'x', style: s });
     expect(style({ fontFamily: 'monospace', fontSize: '12px', borderTop: '1px dashed #000', margin: '4px 0', textAlign: 'right' }).success).toBe(true);
-    for (const bad of [
+    for (const bad of <Array<Record<string, string>>>[
       { fontFamily: 'image-set("http://evil.example/a.png" 1x)' },
       { fontFamily: 'u\\72l(http://evil.example/)' },
       { fontFamily: 'x; background: red' },
