@@ -43,6 +43,8 @@ export type StationState = {
   problem: string | null;
   /** Where a broken file was copied. */
   backupPath: string | null;
+  /** How the token is kept: sealed by the keychain, in plain text, or not on disk (development defaults, no station yet). */
+  tokenAtRest?: 'sealed' | 'plain' | 'none';
 };
 
 /** A load, plus why the file should be written again (a plain token that can now be sealed; a rotated key). */
@@ -75,8 +77,13 @@ export function stationFilePath(userDataDir: string): string {
 }
 
 /** What the renderer may see: the station without its token, and the problem. */
-export function bridgeView(state: Pick<StationState, 'config' | 'problem'>): StationLoad {
-  return { station: state.config ? stationView(state.config) : null, problem: state.problem };
+export function bridgeView(state: Pick<StationState, 'config' | 'problem' | 'tokenAtRest'>): StationLoad {
+  return { station: state.config ? stationView(state.config) : null, problem: state.problem, ...(state.tokenAtRest ? { tokenAtRest: state.tokenAtRest } : {}) };
+}
+
+/** The refusal when this computer cannot seal the token and no supervisor accepted keeping it in plain text. */
+export function plainTokenRefusal(note: string | null): string {
+  return `Keep the token in plain text: this computer has no keychain to protect the station token (${note ?? 'safeStorage is not available'}); a supervisor may accept keeping it in plain text in station settings, or set up the keychain. Nothing was saved`;
 }
 
 /** The dev defaults; COUNTER_CENTRAL_URL and COUNTER_STATION_TOKEN override the built-in ones when valid. */
@@ -114,7 +121,7 @@ export async function loadStationConfig(
     if (errorCode(error) === 'ENOENT') {
       if (deps.isPackaged) return { config: null, source: 'none', problem: null, backupPath: null, rewrite: null };
       const defaults = devDefaults(deps.env);
-      return { config: defaults.config, source: 'dev-defaults', problem: defaults.problem, backupPath: null, rewrite: null };
+      return { config: defaults.config, source: 'dev-defaults', problem: defaults.problem, backupPath: null, rewrite: null, tokenAtRest: 'none' };
     }
     // Unreadable (permissions, a folder in its place): there is nothing to back up, only to report.
     return broken(`${name} could not be read (${messageOf(error)})`, null);
@@ -122,7 +129,7 @@ export async function loadStationConfig(
 
   const parsed = await parseStationText(text, name, deps.vault);
   if ('config' in parsed) {
-    return { config: parsed.config, source: 'file', problem: null, backupPath: null, rewrite: parsed.rewrite };
+    return { config: parsed.config, source: 'file', problem: null, backupPath: null, rewrite: parsed.rewrite, tokenAtRest: parsed.sealed ? 'sealed' : 'plain' };
   }
 
   // Copy rather than move: the file stays where it is until setup writes a good one over it.
@@ -139,7 +146,7 @@ async function parseStationText(
   text: string,
   name: string,
   vault: TokenVault,
-): Promise<{ config: StationConfig; rewrite: string | null } | { message: string }> {
+): Promise<{ config: StationConfig; rewrite: string | null; sealed: boolean } | { message: string }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -167,10 +174,11 @@ async function parseStationText(
 
   const parsed = stationConfigSchema.safeParse(candidate);
   if (!parsed.success) return { message: `${name}: ${describeIssues(parsed.error.issues)}` };
-  if (rewrite === null && !(typeof json === 'object' && json !== null && 'tokenEncrypted' in json) && (await vault.status()).available) {
+  const sealed = typeof json === 'object' && json !== null && 'tokenEncrypted' in json;
+  if (rewrite === null && !sealed && (await vault.status()).available) {
     rewrite = 'the token was written in plain text and can be encrypted here';
   }
-  return { config: parsed.data, rewrite };
+  return { config: parsed.data, rewrite, sealed };
 }
 
 function broken(problem: string, backupPath: string | null): StationLoadResult {
@@ -186,10 +194,11 @@ export async function saveStationFile(deps: StationFileDeps, config: StationConf
   try {
     sealed = await vault.seal(config.token);
   } catch (error) {
-    // Encryption said yes, then failed: store it plain rather than leave the station impossible to set up.
     sealed = { token: config.token };
     note = `safeStorage could not encrypt the token (${messageOf(error)})`;
   }
+  // In plain text only where a supervisor accepted it: otherwise anyone who copies the file acts as this station.
+  if (!('tokenEncrypted' in sealed) && !config.plainTokenAccepted) throw new BridgeRefusal(plainTokenRefusal(note));
   const text = `${JSON.stringify({ ...stationView(config), ...sealed }, null, 2)}\n`;
 
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -250,7 +259,8 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     if (next.config) for (const listener of listeners) listener(next.config);
   }
 
-  async function write(config: StationConfig, why: string): Promise<void> {
+  /** Writes the file; true when the token was sealed. */
+  async function write(config: StationConfig, why: string): Promise<boolean> {
     const saved = await saveStationFile(deps, config);
     if (!saved.encrypted) {
       deps.log.warn(`[station] ${why}: the station token is stored in plain text in ${STATION_FILE_NAME} (${saved.note ?? 'safeStorage is not available'}); only the file's permissions protect it`);
@@ -259,6 +269,7 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
     } else {
       deps.log.info(`[station] ${why}: the station token is encrypted with safeStorage`);
     }
+    return saved.encrypted;
   }
 
   return {
@@ -286,8 +297,8 @@ export function createStationStore(deps: StationStoreDeps): StationStore {
         // Inside the queue: the token to keep is the one the previous save left current.
         const config: StationConfig = withKeptToken(input, state.config);
         const kept = input.token === '' ? ' (token kept)' : '';
-        await write(config, `saved ${STATION_FILE_NAME} for station ${config.stationId}, central ${originOf(config.centralUrl)}${kept}`);
-        setState({ config, source: 'file', problem: null, backupPath: null });
+        const encrypted = await write(config, `saved ${STATION_FILE_NAME} for station ${config.stationId}, central ${originOf(config.centralUrl)}${kept}`);
+        setState({ config, source: 'file', problem: null, backupPath: null, tokenAtRest: encrypted ? 'sealed' : 'plain' });
         return bridgeView(state);
       });
       saving = done.catch(() => undefined);

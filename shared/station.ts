@@ -22,6 +22,11 @@ export const stationConfigSchema = z.object({
   openDrawerOnCash: z.boolean().default(true),
   /** Full screen with no menu: the counter is the only thing on this PC. */
   kiosk: z.boolean().default(false),
+  /**
+   * A supervisor accepted keeping the station token in plain text on a computer with no keychain to seal it.
+   * Without it, such a computer refuses to save the token.
+   */
+  plainTokenAccepted: z.boolean().default(false),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 export type StationConfigInput = z.input<typeof stationConfigSchema>;

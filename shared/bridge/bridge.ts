@@ -107,7 +107,12 @@ export type PrinterSummary = {
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The station as main found it: null with the problem when setup must run (first start, broken file). */
-export type StationLoad = { station: StationView | null; problem: string | null };
+export type StationLoad = {
+  station: StationView | null;
+  problem: string | null;
+  /** How the token is kept on this computer: sealed by the OS keychain, in plain text, or not on disk (development defaults). */
+  tokenAtRest?: 'sealed' | 'plain' | 'none';
+};
 
 /** A request to central, made by main with the station's token so the token never reaches the renderer. */
 export const centralRequestSchema = z.object({

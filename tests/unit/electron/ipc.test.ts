@@ -84,7 +84,7 @@ describe('handle', () => {
 describe('registerCounterHandlers', () => {
   const config: StationConfig = {
     stationId: 'wic-1', stationName: 'Walk-in window 1', centralUrl: 'http://127.0.0.1:8787',
-    token: 'station-token', profileId: 'pwb', paperWidth: '80mm', printerName: 'TM-T20', openDrawerOnCash: true, kiosk: false,
+    token: 'station-token', profileId: 'pwb', paperWidth: '80mm', printerName: 'TM-T20', openDrawerOnCash: true, kiosk: false, plainTokenAccepted: false,
   };
   const loaded: StationLoad = { station: stationView(config), problem: null };
   const foreign: InvokeEvent = { senderFrame: { url: 'https://evil.example/' } };

@@ -127,9 +127,10 @@ describe('first run and development', () => {
       source: 'dev-defaults',
       problem: null,
       backupPath: null,
+      tokenAtRest: 'none',
       config: {
         stationId: 'station-1', stationName: 'Station 1', centralUrl: 'http://127.0.0.1:8787', token: 'demo-station-token',
-        profileId: 'pwb', paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false,
+        profileId: 'pwb', paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false, plainTokenAccepted: false,
       },
     });
     expect(s.view().station).not.toHaveProperty('token');
@@ -157,7 +158,7 @@ describe('saving and loading again', () => {
     const answer = await first.store.save({ ...validConfig, kiosk: true });
 
     const { token: _token, ...view } = { ...validConfig, kiosk: true };
-    expect(answer).toEqual({ station: view, problem: null });
+    expect(answer).toEqual({ station: view, problem: null, tokenAtRest: 'sealed' });
     expect(answer.station).not.toHaveProperty('token');
 
     const onDisk = JSON.parse(fake.store.get(FILE) ?? 'null') as Record<string, unknown>;
@@ -169,7 +170,7 @@ describe('saving and loading again', () => {
 
     const second = store(fake);
     const state = await second.store.load();
-    expect(state).toEqual({ config: { ...validConfig, kiosk: true }, source: 'file', problem: null, backupPath: null });
+    expect(state).toEqual({ config: { ...validConfig, kiosk: true }, source: 'file', problem: null, backupPath: null, tokenAtRest: 'sealed' });
     expect(second.store.current()?.token).toBe(TOKEN);
   });
 
@@ -182,17 +183,23 @@ describe('saving and loading again', () => {
     expect(fake.store.has(`${FILE}.tmp`)).toBe(false);
   });
 
-  it('without encryption: stores the token plain and says so in the log', async () => {
+  it('without encryption: refuses to keep the token in plain text, saving nothing, until a supervisor accepts it', async () => {
     const fake = fakeFs();
     const { store: s, log } = store(fake, { safeStorage: fakeSafeStorage({ available: false }) });
-    await s.save(validConfig);
+    await expect(s.save(validConfig)).rejects.toThrow(/^Keep the token in plain text: this computer has no keychain to protect the station token \(safeStorage reports no encryption.*\); a supervisor may accept keeping it in plain text in station settings, or set up the keychain\. Nothing was saved$/);
+    expect(fake.store.has(FILE)).toBe(false);
+    expect(s.current()).toBeNull();
+
+    const answer = await s.save({ ...validConfig, plainTokenAccepted: true });
+    expect(answer.tokenAtRest).toBe('plain');
     expect(JSON.parse(fake.store.get(FILE) ?? 'null')).toMatchObject({ token: TOKEN });
     expect(fake.store.get(FILE)).not.toContain('tokenEncrypted');
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/token is stored in plain text in station\.json \(safeStorage reports no encryption/));
 
     const again = store(fake, { safeStorage: fakeSafeStorage({ available: false }) });
     await again.store.load();
-    expect(again.store.current()).toEqual(validConfig);
+    expect(again.store.current()).toEqual({ ...validConfig, plainTokenAccepted: true });
+    expect(again.store.view().tokenAtRest).toBe('plain');
   });
 
   it("on Linux without a keyring (basic_text): encrypts, and logs that it only obscures", async () => {

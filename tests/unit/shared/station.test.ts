@@ -18,7 +18,7 @@ function refusal(overrides: Record<string, unknown>) {
 
 describe('stationConfigSchema', () => {
   it('accepts a station file and fills in paper width, printer, drawer kick and kiosk', () => {
-    expect(stationConfigSchema.parse(good)).toEqual({ ...good, paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false });
+    expect(stationConfigSchema.parse(good)).toEqual({ ...good, paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false, plainTokenAccepted: false });
     expect(stationConfigSchema.parse({ ...good, centralUrl: 'http://localhost:8080', paperWidth: '58mm' }).paperWidth).toBe('58mm');
   });
 

@@ -37,6 +37,7 @@ const FIRST_RUN: SetupValues = {
   printerName: '',
   openDrawerOnCash: true,
   kiosk: false,
+  plainTokenAccepted: false,
 };
 
 export function SetupScreen({ host, problem, onSaved, settings }: { host: Host; problem: string | null; onSaved: () => void; settings?: SettingsMode }) {
@@ -163,6 +164,13 @@ export function SetupScreen({ host, problem, onSaved, settings }: { host: Host; 
             <input id="setup-kiosk" type="checkbox" {...register('kiosk')} />
             <label htmlFor="setup-kiosk">Full screen, no menu (kiosk)</label>
           </div>
+          {/* Only Electron seals the token with the OS keychain; where there is none, a supervisor may accept the risk. */}
+          {host.kind === 'electron' && (
+            <div className="confirm">
+              <input id="setup-plainTokenAccepted" type="checkbox" {...register('plainTokenAccepted')} />
+              <label htmlFor="setup-plainTokenAccepted">Keep the token in plain text if this computer has no keychain (a supervisor accepts the risk)</label>
+            </div>
+          )}
           {test && (
             <p role={test.ok ? undefined : 'alert'} className={test.ok ? 'alert-text ok' : 'error'} aria-live="polite">
               {test.message}

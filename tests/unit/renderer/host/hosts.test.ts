@@ -9,6 +9,7 @@ const TOKEN = 'saved-station-token';
 const saved: StationConfig = {
   stationId: 'wic-1', stationName: 'Window 1', centralUrl: 'http://central.test', token: TOKEN, profileId: 'pwb',
   paperWidth: '80mm', printerName: '', openDrawerOnCash: true, kiosk: false,
+  plainTokenAccepted: false,
 };
 const { token: _token, ...view } = saved;
 const KEY = 'counter.station';
