@@ -14,7 +14,7 @@ import { makeScanLine } from '../../../../shared/accounts/account-number';
 import { uuidv7 } from '../../../../shared/ids';
 import { portlandWaterBureau } from '../../../../shared/profiles';
 import { demoAccounts } from '../../../../central/src/demo';
-import { redact, REDACTED_CARD } from '../../../../electron/log';
+import { redact, REDACTED_CARD } from '../../../../shared/logging/redact';
 import { draftOf, line, PWB, pwbAccounts, samplePayment } from '../fixtures';
 
 /** Test card numbers published by Stripe, Adyen and Braintree for their sandboxes (every major brand). */
