@@ -19,7 +19,7 @@ import {
 } from '../../shared/sync/protocol';
 import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
 import type { Database } from './db';
-import { addCors, addErrorHandlers, error, parseOr400, requireToken } from './http';
+import { addCors, addErrorHandlers, error, parseOr400, requireToken, type TokenGuardOptions } from './http';
 import { postPayments } from './payments';
 import { postVoids } from './voids';
 import { dropBoxRoutes } from './dropbox';
@@ -30,6 +30,8 @@ export type AppOptions = {
   /** The station tokens central accepts as `Authorization: Bearer <token>`. */
   tokens: readonly string[];
   logger?: FastifyServerOptions['logger'];
+  /** How hard guessing a token is slowed down (defaults in http.ts). */
+  tokenGuard?: TokenGuardOptions;
 };
 
 const utilityParamsSchema = z.object({ utility: accountSchema.shape.utility });
@@ -45,13 +47,13 @@ const feedQuerySchema = accountFeedQuerySchema.refine((q) => !/^[0-9]+$/.test(q.
 /** Batches of 500 payments fit well inside this; the default 1 MiB would be tight for long batches. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyInstance {
+export function buildApp({ db, tokens, logger = false, tokenGuard = {} }: AppOptions): FastifyInstance {
   if (tokens.length === 0) throw new Error('tokens: central needs at least one station token');
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
   // The protocol is JSON only: a text body is refused with 415 rather than parsed into a confusing 400.
   app.removeContentTypeParser('text/plain');
   addCors(app);
-  requireToken(app, tokens);
+  requireToken(app, tokens, tokenGuard);
   addErrorHandlers(app);
 
   app.get(`/${API_VERSION}/health`, { config: { public: true } }, async (): Promise<HealthResponse> => {

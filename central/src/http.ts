@@ -3,7 +3,8 @@
  * that always have the protocol's `{ error, field? }` shape.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeZodError, type ErrorResponse } from '../../shared/sync/protocol';
 
@@ -36,19 +37,45 @@ export function addCors(app: FastifyInstance): void {
 /** Hashing first makes every comparison the same length, so timingSafeEqual can compare any two tokens. */
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** Refuses, before the body is even read, every call without a known station token. */
-export function requireToken(app: FastifyInstance, tokens: readonly string[]): void {
+/** How many requests with a missing or unknown station token one address may make per window. */
+export const TOKEN_FAILURES_PER_WINDOW = 20;
+export const TOKEN_FAILURE_WINDOW_MS = 60_000;
+
+export type TokenGuardOptions = { failuresPerWindow?: number; windowMs?: number };
+
+/**
+ * Refuses, before the body is even read, every call without a known station token, and slows down guessing:
+ * an address that sent `failuresPerWindow` calls without a known token in the window is answered 429 until
+ * the window ends (@fastify/rate-limit, counting only those calls: a station with its token is never slowed).
+ */
+export function requireToken(app: FastifyInstance, tokens: readonly string[], options: TokenGuardOptions = {}): void {
   const known = tokens.map(digest);
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config.public) return;
-    const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) {
-      return reply.code(401).send(error("send the station's token as 'Authorization: Bearer <token>'"));
-    }
-    const given = digest(match[1]);
-    if (!known.some((k) => timingSafeEqual(k, given))) {
-      return reply.code(401).send(error("the station token is not one central knows: check the token in the station's settings"));
-    }
+  const bearer = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const knownToken = (given: string | undefined) => given !== undefined && known.some((k) => timingSafeEqual(k, digest(given)));
+  const isPublic = (request: FastifyRequest) => request.routeOptions.config.public === true;
+
+  void app.register(rateLimit, { global: false });
+  app.after(() => {
+    // Added before the token check so that a refused call is counted before it is answered.
+    app.addHook(
+      'onRequest',
+      app.rateLimit({
+        max: options.failuresPerWindow ?? TOKEN_FAILURES_PER_WINDOW,
+        timeWindow: options.windowMs ?? TOKEN_FAILURE_WINDOW_MS,
+        allowList: (request) => isPublic(request) || knownToken(bearer(request)),
+        // Thrown by the plugin, so it reaches addErrorHandlers and leaves in the protocol's error shape.
+        errorResponseBuilder: (_request, context) =>
+          Object.assign(new Error(`too many calls without a known station token from this address; try again in ${context.after}`), { statusCode: 429 }),
+      }),
+    );
+    app.addHook('onRequest', async (request, reply) => {
+      if (isPublic(request)) return;
+      const given = bearer(request);
+      if (!given) return reply.code(401).send(error("send the station's token as 'Authorization: Bearer <token>'"));
+      if (!knownToken(given)) {
+        return reply.code(401).send(error("the station token is not one central knows: check the token in the station's settings"));
+      }
+    });
   });
 }
 
