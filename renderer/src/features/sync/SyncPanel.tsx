@@ -26,7 +26,13 @@ export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: ()
       <h2>Sync with central</h2>
       <dl className="figures">
         <dt>Central</dt>
-        <dd>{sync?.online === false ? 'Offline: payments are kept on this station and sent when central answers' : 'Online'}</dd>
+        <dd>
+          {sync?.online === false
+            ? 'Offline: payments are kept on this station and sent when central answers'
+            : sync && sync.retrying > 0
+              ? `Central error, retrying (${sync.retrying}): payments are kept on this station and sent again`
+              : 'Online'}
+        </dd>
         <dt>Waiting</dt>
         <dd>{waiting}</dd>
         <dt>Oldest waiting</dt>
