@@ -125,5 +125,12 @@ export const utilityProfileSchema = z.object({
     .prefault({}),
   /** Drawers, cash limits, sign-in and idle rules (shared/drawer). Every field has a default, so a profile may leave it out. */
   drawer: drawerSettingsSchema,
+  /**
+   * Sync with central: an entry waiting longer than `stuckAfterMinutes` is listed in the sync panel, with
+   * its attempts and last error, so a supervisor sees what does not get through before the day ends.
+   */
+  sync: z
+    .object({ stuckAfterMinutes: z.number().int().min(1).max(1440).default(15) })
+    .prefault({}),
 });
 export type UtilityProfile = z.infer<typeof utilityProfileSchema>;

@@ -1,5 +1,6 @@
 /**
- * Faults around the outbox: the page killed in the middle of a sync, and two windows on one station.
+ * Faults around the outbox: the page killed in the middle of a sync, two windows on one station, and a
+ * proxy before central that answers with errors (page.route stands in for it).
  * Payments are put straight into the station's outbox (as the counter's commit would leave them) so the
  * tests can hold hundreds without typing each one.
  */
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '../../shared/ids';
 import type { Payment } from '../../shared/payments/payment';
-import { CHROMIUM, CHROMIUM_ARGS, expect, signIn, test } from './fixtures';
+import { CHROMIUM, CHROMIUM_ARGS, expect, lookUp, signIn, storeRows, test } from './fixtures';
 
 function payments(n: number): Payment[] {
   return Array.from({ length: n }, (_, i) => {
@@ -132,4 +133,104 @@ test('payments taken while a drain of 2,000 is running: none doubled or missing'
   const rows = await central.payments();
   expect(new Set(rows.map((r) => r.id)).size).toBe(2002);
   for (const p of list.slice(0, 50)) expect(rows.some((r) => r.id === p.id)).toBe(true);
+});
+
+/** Keeps every text the status bar shows from now on, in the page, so no passing state is missed. */
+async function recordStatusTexts(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { statusTexts: string[] };
+    w.statusTexts = [];
+    const note = () => {
+      const text = document.querySelector('[role="status"][aria-label="Sync status"]')?.textContent ?? '';
+      if (w.statusTexts.at(-1) !== text) w.statusTexts.push(text);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+}
+
+test('a proxy answering 413, then 404, then an HTML page: nothing rejected, every payment at central once, never "Offline"', async ({ page, central }) => {
+  await signIn(page);
+  const statusTexts = await recordStatusTexts(page);
+  const answers: number[] = [];
+  await page.route(`${central.url}/v1/payments`, async (route) => {
+    const n = answers.length + 1;
+    if (n === 1) {
+      answers.push(413);
+      await route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: 'request body is too large' }) });
+    } else if (n === 2) {
+      answers.push(404);
+      await route.fulfill({ status: 404, contentType: 'text/html', body: '<html><body><h1>404 Not Found</h1><hr>nginx</body></html>' });
+    } else if (n === 3) {
+      answers.push(200);
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to the guest network</body></html>' });
+    } else {
+      answers.push(0);
+      await route.continue();
+    }
+  });
+  const list = payments(3);
+  await queue(page, list);
+  await expect.poll(async () => (await central.payments()).length, { timeout: 30_000 }).toBe(3);
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Online · 0 waiting', { timeout: 30_000 });
+
+  const rows = await central.payments();
+  expect(rows.map((r) => r.id).sort()).toEqual(list.map((p) => p.id).sort());
+  expect(answers.slice(0, 3)).toEqual([413, 404, 200]);
+  const outbox = await storeRows<{ id: string; state: string }>(page, 'outbox');
+  expect(outbox.map((e) => e.state)).toEqual(['sent', 'sent', 'sent']);
+  const seen = await statusTexts();
+  expect(seen.filter((t) => t.includes('Offline'))).toEqual([]);
+  expect(seen.some((t) => t.includes('Central error, retrying (1)') && t.includes('Central answered 404'))).toBe(true);
+  expect(seen.some((t) => t.includes("Central error, retrying (2): Central's answer did not match the protocol"))).toBe(true);
+});
+
+test("a payment central holds unapplied: the receipt, today's receipts and the sync panel say why", async ({ page, central }) => {
+  await signIn(page);
+  const reason = 'account 1000000001 is closed';
+  await page.route(`${central.url}/v1/payments`, async (route) => {
+    const sent = route.request().postDataJSON() as { payments: Array<{ id: string }> };
+    const results = sent.payments.map((p) => ({ id: p.id, status: 'held', reference: 'P00000042', postedAt: new Date().toISOString(), reason }));
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ results }) });
+  });
+  await lookUp(page, '1000000001');
+  await page.getByLabel('Bills').fill('200');
+  await page.getByRole('button', { name: 'Post payment' }).click();
+  const receipt = page.getByRole('region', { name: 'Receipt' });
+  await expect(receipt).toContainText(`Held at central: ${reason}`, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('0 waiting');
+
+  await page.keyboard.press('F2');
+  await page.keyboard.press('Shift+F12');
+  const today = page.getByRole('region', { name: "Today's receipts" });
+  await expect(today.getByRole('row').nth(1)).toContainText(`Held at central: ${reason}`);
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F11');
+  const panel = page.getByRole('region', { name: 'Sync' });
+  await expect(panel).toContainText('Held at central1');
+  const held = panel.getByRole('table', { name: 'Held at central' });
+  await expect(held.getByRole('row')).toHaveCount(2);
+  await expect(held.getByRole('row').nth(1)).toContainText('P00000042');
+  await expect(held.getByRole('row').nth(1)).toContainText(reason);
+  await expect(panel).toContainText('Refused by central (0)');
+});
+
+test('an entry waiting longer than the profile allows is listed with its attempts and last error', async ({ page, central }) => {
+  await signIn(page);
+  await page.route(`${central.url}/v1/payments`, (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' }));
+  // Queued an hour ago (the default profile lists entries waiting more than 15 minutes).
+  const [late] = payments(1);
+  await queue(page, [late!]);
+  await page.keyboard.press('F11');
+  const panel = page.getByRole('region', { name: 'Sync' });
+  const stuck = panel.getByRole('table', { name: 'Waiting more than 15 minutes' });
+  await expect(stuck.getByRole('row').nth(1)).toContainText('Central answered 502', { timeout: 30_000 });
+  await expect(stuck.getByRole('row').nth(1)).toContainText(late!.id);
+  await expect(stuck.getByRole('row').nth(1)).toContainText('$10.00');
+  await expect(stuck.getByRole('row').nth(1)).toContainText('Payment');
+  await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Central error, retrying');
+  await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('Offline');
+  expect((await storeRows<{ state: string }>(page, 'outbox')).map((e) => e.state)).toEqual(['pending']);
 });

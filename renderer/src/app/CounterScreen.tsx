@@ -531,6 +531,10 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
           <section className="panel receipt" aria-label="Receipt">
             <h2>Payment posted</h2>
             <p className="change money big">Change due {formatMoney(receiptEntry.payment.change)}</p>
+            {receiptEntry.central?.held !== undefined && (
+              // Taken and stored at central, not applied to the account: the back office follows up.
+              <p className="alert-text warn">Held at central: {receiptEntry.central.held}</p>
+            )}
             {receiptEntry.payment.lines.map((l) => {
               const a = receiptEntry.accounts[l.accountNumber];
               const need = a ? restorationNeed(a, profile) : null;
@@ -580,7 +584,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </button>
           </section>
         )}
-        {phase.kind === 'sync' && <SyncPanel runner={station.runner} onClose={newCustomer} />}
+        {phase.kind === 'sync' && <SyncPanel runner={station.runner} stuckAfterMinutes={profile.sync.stuckAfterMinutes} onClose={newCustomer} />}
         {phase.kind === 'receipts' && <ReceiptsToday station={station} onReprint={(id) => void reprintEntry(id)} onClose={newCustomer} />}
         {phase.kind === 'drawer' && <DrawerPanel station={station} user={user} paymentInHand={phase.held !== null} onClose={leaveDrawerScreen} />}
         {phase.kind === 'voided' && (

@@ -14,6 +14,21 @@ export async function oldestPending(db: CounterDb): Promise<OutboxEntry | undefi
   return db.outbox.where('[state+seq]').between(['pending', -Infinity], ['pending', Infinity]).first();
 }
 
+/** Entries still waiting that were queued before `beforeIso`, oldest first: what does not get through. */
+export async function stuckEntries(db: CounterDb, beforeIso: string): Promise<OutboxEntry[]> {
+  const before = Date.parse(beforeIso);
+  return db.outbox
+    .where('[state+seq]')
+    .between(['pending', -Infinity], ['pending', Infinity])
+    .filter((e) => Date.parse(e.queuedAt) < before)
+    .toArray();
+}
+
+/** Entries central stored without applying them (the back office decides). */
+export async function countHeld(db: CounterDb): Promise<number> {
+  return db.outbox.where('[state+seq]').between(['held', -Infinity], ['held', Infinity]).count();
+}
+
 export async function entriesNeedingAttention(db: CounterDb): Promise<OutboxEntry[]> {
   return db.outbox.filter((e) => e.state === 'conflict' || e.state === 'rejected').toArray();
 }

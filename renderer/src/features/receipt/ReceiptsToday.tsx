@@ -59,7 +59,7 @@ export function ReceiptsToday({ station, onReprint, onClose }: { station: Statio
                   <td className="money">{formatMoney(pay.total)}</td>
                   <td>{[...new Set(pay.tenders.map((t) => TENDER_NAMES[t.kind]))].join(' + ')}</td>
                   <td>{pay.cashier}</td>
-                  <td>{p.voided ? 'Voided' : p.entry.central ? 'At central' : 'Pending sync'}</td>
+                  <td>{p.voided ? 'Voided' : p.entry.central?.held !== undefined ? `Held at central: ${p.entry.central.held}` : p.entry.central ? 'At central' : 'Pending sync'}</td>
                   <td>
                     {p.voided ? (
                       <span className="muted">no reprint</span>

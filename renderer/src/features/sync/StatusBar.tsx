@@ -1,4 +1,7 @@
-/** The one status bar: who, where, online or not, how many payments wait and since when. */
+/**
+ * The one status bar: who, where, online or not, how many payments wait and since when. "Offline" only
+ * when nothing answers; a central (or a proxy before it) answering with errors is "Central error, retrying".
+ */
 import { useEffect, useState } from 'react';
 import { countPending, oldestPending } from '../../db/outbox';
 import { counterDb } from '../../db/schema';
@@ -23,13 +26,24 @@ export function StatusBar({ title, who, runner, storagePersisted }: { title: str
   const waiting = useLive(() => countPending(counterDb()), [], 0);
   const oldest = useLive(() => oldestPending(counterDb()), [], undefined);
   const online = sync?.online ?? true;
+  const retrying = online && sync && sync.retrying > 0 ? sync : null;
   return (
     <header className="statusbar">
       <span className="title">{title}</span>
       <span>{who}</span>
       {storagePersisted === false && <span className="warn-text">Storage not persistent</span>}
       <span role="status" aria-label="Sync status" className={online ? 'online' : 'offline'}>
-        <span aria-hidden="true">{online ? '●' : '○'}</span> {online ? 'Online' : 'Offline'} · {waiting} waiting
+        <span aria-hidden="true">{online ? '●' : '○'}</span>{' '}
+        {!online ? (
+          'Offline'
+        ) : retrying ? (
+          <span className="warn-text" title={retrying.lastError ?? undefined}>
+            Central error, retrying ({retrying.retrying})<span className="visually-hidden">: {retrying.lastError}</span>
+          </span>
+        ) : (
+          'Online'
+        )}{' '}
+        · {waiting} waiting
         {waiting > 0 && oldest ? ` · oldest ${age(oldest.queuedAt, now)}` : ''}
         {sync?.lastSyncAt ? ` · last sync ${new Date(sync.lastSyncAt).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}` : ''}
       </span>

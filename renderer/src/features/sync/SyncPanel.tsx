@@ -1,24 +1,28 @@
 /**
  * The sync panel: how many payments wait and since when, the last success, the last error in plain
- * words, what central refused for good (kept for a supervisor, never retried), and Sync now.
+ * words, what has waited too long, what central holds unapplied, what central refused for good (kept for a
+ * supervisor, never retried), and Sync now.
  */
 import { useEffect, useState } from 'react';
 import { formatMoney } from '../../../../shared/money/money';
-import { countPending, entriesNeedingAttention, oldestPending } from '../../db/outbox';
+import { countHeld, countPending, entriesNeedingAttention, oldestPending } from '../../db/outbox';
 import { countCachedAccounts } from '../../db/accounts';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { SyncRunner, SyncState } from './runner';
+import { HeldPayments } from './HeldPayments';
+import { StuckEntries } from './StuckEntries';
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-US') : 'never');
 
-export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: () => void }) {
+export function SyncPanel({ runner, stuckAfterMinutes, onClose }: { runner: SyncRunner; stuckAfterMinutes: number; onClose: () => void }) {
   const db = counterDb();
   const [sync, setSync] = useState<SyncState | null>(null);
   useEffect(() => runner.subscribe(setSync), [runner]);
   const waiting = useLive(() => countPending(db), [], 0);
   const oldest = useLive(() => oldestPending(db), [], undefined);
   const attention = useLive(() => entriesNeedingAttention(db), [], []);
+  const held = useLive(() => countHeld(db), [], 0);
   // Grows while the first fill runs in the background: the cache's progress, live.
   const cached = useLive(() => countCachedAccounts(db), [], 0);
   return (
@@ -26,7 +30,13 @@ export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: ()
       <h2>Sync with central</h2>
       <dl className="figures">
         <dt>Central</dt>
-        <dd>{sync?.online === false ? 'Offline: payments are kept on this station and sent when central answers' : 'Online'}</dd>
+        <dd>
+          {sync?.online === false
+            ? 'Offline: payments are kept on this station and sent when central answers'
+            : sync && sync.retrying > 0
+              ? `Central error, retrying (${sync.retrying}): payments are kept on this station and sent again`
+              : 'Online'}
+        </dd>
         <dt>Waiting</dt>
         <dd>{waiting}</dd>
         <dt>Oldest waiting</dt>
@@ -35,9 +45,13 @@ export function SyncPanel({ runner, onClose }: { runner: SyncRunner; onClose: ()
         <dd>{when(sync?.lastSyncAt)}</dd>
         <dt>Accounts cached</dt>
         <dd>{cached.toLocaleString('en-US')}</dd>
+        <dt>Held at central</dt>
+        <dd>{held}</dd>
         <dt>Last error</dt>
         <dd>{sync?.lastError ?? 'none'}</dd>
       </dl>
+      <StuckEntries afterMinutes={stuckAfterMinutes} />
+      <HeldPayments />
       <h3>Refused by central ({attention.length})</h3>
       {attention.length === 0 ? (
         <p className="muted">Nothing needs a supervisor.</p>

@@ -1,11 +1,17 @@
 /**
  * Talks to central over HTTP; every answer is parsed with the protocol's schemas.
- * Unreachable (network, timeout, 5xx) is retried later; refused (4xx) is final.
+ * Three kinds of failure, because only one of them may ever cost a payment its place in the outbox:
+ * - CentralUnreachable: nothing answered (network, timeout). The station is offline; retried later.
+ * - CentralError: something answered, but not central's protocol (5xx, 401/403/404/408/429, a proxy's
+ *   HTML page, a 200 whose body does not parse). Retried later; never a verdict on the entries.
+ * - CentralRefused (400/422 with the protocol's error body) and CentralTooLarge (413): central read the
+ *   request and said no to it as a whole; the runner splits the batch to find what it refuses.
  */
 import type { z } from 'zod';
 import {
   accountFeedResponseSchema,
   accountResponseSchema,
+  healthResponseSchema,
   errorResponseSchema,
   postPaymentsResponseSchema,
   postVoidsResponseSchema,
@@ -28,6 +34,18 @@ import type { Deposit } from '../../../../shared/drawer/deposit';
 import type { CentralTransport } from '../../host/host';
 
 export class CentralUnreachable extends Error {}
+
+/** Something answered, but not with the protocol: retry later. `status` is null for a bad body with a 2xx. */
+export class CentralError extends Error {
+  constructor(
+    readonly status: number | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Central refused the request as a whole with a protocol error body (400 or 422). */
 export class CentralRefused extends Error {
   constructor(
     readonly status: number,
@@ -35,6 +53,22 @@ export class CentralRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/** The request body was too large for central or a proxy before it (413): send fewer at a time. */
+export class CentralTooLarge extends Error {
+  readonly status = 413;
+}
+
+const NOT_PROTOCOL = "Central's answer did not match the protocol";
+
+/** Sorts one HTTP answer that is not a success into the three kinds above. */
+export function classifyFailure(status: number, body: unknown): Error {
+  const err = errorResponseSchema.safeParse(body);
+  if (status === 413) return new CentralTooLarge(`Central refused the batch as too large (413)${err.success ? `: ${err.data.error}` : ''}`);
+  // Only central's own error body is a verdict: a proxy's 400 page says nothing about the entries.
+  if ((status === 400 || status === 422) && err.success) return new CentralRefused(status, err.data.error);
+  return new CentralError(status, `Central answered ${status}${err.success ? `: ${err.data.error}` : ''}`);
 }
 
 export type CentralClient = {
@@ -45,25 +79,23 @@ export type CentralClient = {
   postDropBoxBatches(batches: DropBoxBatch[]): Promise<PostDropBoxBatchesResponse>;
   postCloseouts(closeouts: Closeout[]): Promise<PostCloseoutsResponse>;
   postDeposits(deposits: Deposit[]): Promise<PostDepositsResponse>;
-  health(): Promise<boolean>;
+  /** Resolves when central answers its health check; throws CentralUnreachable or CentralError otherwise. */
+  health(): Promise<void>;
 };
 
 /** The client over a transport: the browser's fetch with the token, or Electron's main process. */
 export function centralClient(transport: CentralTransport): CentralClient {
   async function call<T>(path: string, schema: z.ZodType<T>, body?: unknown, allow404 = false): Promise<T | null> {
     const res = await transport({ method: body === undefined ? 'GET' : 'POST', path, ...(body !== undefined ? { body } : {}) });
-    if (allow404 && res.status === 404) return null;
-    if (res.status >= 500) throw new CentralUnreachable(`Central answered ${res.status}`);
-    if (res.status < 200 || res.status >= 300) {
-      const err = errorResponseSchema.safeParse(res.body);
-      throw new CentralRefused(res.status, err.success ? err.data.error : `Central refused the request (${res.status})`);
-    }
+    // "No such account" is central's 404 with its error body; a proxy's 404 page is not an answer.
+    if (allow404 && res.status === 404 && errorResponseSchema.safeParse(res.body).success) return null;
+    if (res.status < 200 || res.status >= 300) throw classifyFailure(res.status, res.body);
     const parsed = schema.safeParse(res.body);
-    if (!parsed.success) throw new CentralRefused(res.status, `Central's answer to ${path} did not match the protocol`);
+    if (!parsed.success) throw new CentralError(null, NOT_PROTOCOL);
     return parsed.data;
   }
   const must = <T>(r: T | null, what: string): T => {
-    if (r === null) throw new CentralRefused(404, `${what} not found`);
+    if (r === null) throw new CentralError(404, `Central answered 404 for the ${what}`);
     return r;
   };
   return {
@@ -90,12 +122,9 @@ export function centralClient(transport: CentralTransport): CentralClient {
       return must(await call('/v1/deposits', postDepositsResponseSchema, { deposits }), 'deposits endpoint');
     },
     async health() {
-      try {
-        const res = await transport({ method: 'GET', path: '/v1/health' });
-        return res.status === 200;
-      } catch {
-        return false;
-      }
+      const res = await transport({ method: 'GET', path: '/v1/health' });
+      if (res.status !== 200) throw new CentralError(res.status, `Central answered ${res.status}`);
+      if (!healthResponseSchema.safeParse(res.body).success) throw new CentralError(null, NOT_PROTOCOL);
     },
   };
 }

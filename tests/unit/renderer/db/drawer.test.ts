@@ -118,6 +118,21 @@ describe('transactions in a drawer', () => {
     await commitDrawerPayment(db, big('10.00'), {}, settings);
   });
 
+  it('a cash payment central holds unapplied still counts as taken: in the expected cash and in the close-out', async () => {
+    const d = await open();
+    await commitDrawerPayment(db, into(P1, d), {}, settings);
+    await commitDrawerPayment(db, into(P2, d), {}, settings);
+    await applyResults(db, [
+      { id: P1.id, status: 'held', reference: 'P00000007', postedAt: '2026-11-22T17:01:00Z', reason: 'account 1000000001 is closed' },
+      { id: P2.id, status: 'posted', reference: 'P00000008', postedAt: '2026-11-22T17:01:00Z' },
+    ]);
+    expect((await db.outbox.get({ id: P1.id }))?.state).toBe('held');
+    // $150.00 float + $200.00 in bills - $17.60 change: the held payment's cash is in the drawer.
+    expect(await expectedNow(db, d)).toMatchObject({ cash: '332.40', cashTaken: '200.00', changeGiven: '17.60', payments: { count: 2, total: '278.55' } });
+    await submitCount(db, { drawerId: d.id, form: { ...closeForm, checksCount: '1', checksTotal: '96.15', moneyOrdersCount: '0', moneyOrdersTotal: '0.00', cardTotal: '0.00' } });
+    expect((await closeoutPreview(db, d.id))?.expected).toMatchObject({ cash: '332.40', payments: { count: 2, total: '278.55' } });
+  });
+
   it('counts the payment being posted against the maximum: one payment cannot carry the drawer past it', async () => {
     const d = await open();
     const cash = (total: string, bills: string, id = uuidv7()): Payment => ({

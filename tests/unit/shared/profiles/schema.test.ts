@@ -103,3 +103,16 @@ describe('utilityProfileSchema: drawer settings (issue 6)', () => {
     expect(issues({ drawer: { ...drawer, expectedFloat: '150' } }).map((i) => i.path)).toEqual(['drawer.expectedFloat']);
   });
 });
+
+describe('utilityProfileSchema: sync settings (issue 12)', () => {
+  it('a profile without sync settings lists entries as stuck after 15 minutes', () => {
+    const { sync: _sync, ...before } = portlandWaterBureau;
+    expect(utilityProfileSchema.parse(before).sync).toEqual({ stuckAfterMinutes: 15 });
+    expect(utilityProfileSchema.parse({ ...before, sync: {} }).sync.stuckAfterMinutes).toBe(15);
+  });
+
+  it('takes whole minutes from 1 to a day, naming the field otherwise', () => {
+    expect(utilityProfileSchema.parse({ ...portlandWaterBureau, sync: { stuckAfterMinutes: 60 } }).sync.stuckAfterMinutes).toBe(60);
+    for (const bad of [0, 1441, 2.5, '15']) expect(issues({ sync: { stuckAfterMinutes: bad } }).map((i) => i.path)).toEqual(['sync.stuckAfterMinutes']);
+  });
+});
