@@ -120,3 +120,15 @@ export function formatClock(instant: Date, timeZone: string): string {
   }
   return f.format(instant).replace(/[\u202f\u00a0]/g, ' ');
 }
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "04:30 PM": an instant's time of day on the center's clock, for lists of the day's payments. */
+export function formatTimeOfDay(instant: Date, timeZone: string): string {
+  let f = timeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: checkTimeZone(timeZone), hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(timeZone, f);
+  }
+  return f.format(instant).replace(/[\u202f\u00a0]/g, ' ');
+}

@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import type { Deposit } from '../../../../shared/drawer/deposit';
-import { businessDate, depositFigures } from '../../../../shared/drawer/deposit';
+import { depositFigures } from '../../../../shared/drawer/deposit';
 import { formatMoney } from '../../../../shared/money/money';
 import { drawersToDeposit, prepareDeposit } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { CountFields } from './CountFields';
 import { Field, FormError, type Errors } from '../../ui/fields';
@@ -18,8 +19,7 @@ import { placeRefusal } from './refusal';
 
 export function DepositForm({ station, user, onPrepared, onCancel }: { station: Station; user: SignedInUser; onPrepared: (d: Deposit) => void; onCancel: () => void }) {
   const db = counterDb();
-  const tz = station.profile.center.timeZone;
-  const day = businessDate(new Date().toISOString(), tz);
+  const { day, timeZone: tz } = useBusinessDay(station.profile);
   const drawers = useLive(() => drawersToDeposit(db, station.config.stationId, day, tz), [day], []);
   const [cash, setCash] = useState<Record<string, string>>({});
   const [bag, setBag] = useState('');

@@ -8,13 +8,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Closeout, Expected } from '../../../../shared/drawer/closeout';
 import type { Deposit } from '../../../../shared/drawer/deposit';
-import { businessDate } from '../../../../shared/drawer/deposit';
 import type { DrawerSession } from '../../../../shared/drawer/entries';
 import { formatMoney } from '../../../../shared/money/money';
 import { expectedNow, stationDrawers } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { CountForm } from './CountForm';
 import { DepositForm } from './DepositForm';
@@ -43,12 +43,12 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
   const db = counterDb();
   const stationId = station.config.stationId;
   const isSupervisor = user.role === 'supervisor';
-  const tz = station.profile.center.timeZone;
+  const today = useBusinessDay(station.profile);
   const [view, setView] = useState<View>({ kind: 'home' });
   const [message, setMessage] = useState<string | null>(null);
   const drawers = useLive(() => stationDrawers(db, stationId), [stationId], []);
-  const today = businessDate(new Date().toISOString(), tz);
-  const shown = drawers.filter((d) => d.state !== 'closed' || businessDate(d.openedAt, tz) === today);
+  // Closed drawers stay listed until the center's midnight.
+  const shown = drawers.filter((d) => d.state !== 'closed' || (d.openedAt >= today.start.toISOString() && d.openedAt < today.end.toISOString()));
   const mine = drawers.find((d) => d.cashier === user.name && d.state !== 'closed') ?? null;
   // Running expected totals: computed only for a supervisor, never for a cashier's screen.
   const expected = useLive(

@@ -3,12 +3,12 @@
  * acknowledges what waits), the deposit prepared. Completing it is a journal entry, with the supervisor's PIN.
  */
 import { useState, type ReactNode } from 'react';
-import { businessDate } from '../../../../shared/drawer/deposit';
 import { completeEndOfDay, endOfDay } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { Field, FormError, type Errors } from '../../ui/fields';
 import { placeRefusal } from './refusal';
@@ -25,8 +25,7 @@ function Item({ ok, children }: { ok: boolean; children: ReactNode }) {
 
 export function EndOfDayChecklist({ station, user, onClose }: { station: Station; user: SignedInUser; onClose: () => void }) {
   const db = counterDb();
-  const tz = station.profile.center.timeZone;
-  const day = businessDate(new Date().toISOString(), tz);
+  const { day, timeZone: tz } = useBusinessDay(station.profile);
   const s = useLive(() => endOfDay(db, station.config.stationId, day, tz), [day], null);
   const [ack, setAck] = useState(false);
   const [pin, setPin] = useState('');

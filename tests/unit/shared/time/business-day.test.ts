@@ -4,6 +4,7 @@ import {
   businessDayBounds,
   checkTimeZone,
   formatClock,
+  formatTimeOfDay,
   isSameBusinessDay,
   msUntilNextBusinessDay,
   timeZoneSchema,
@@ -70,6 +71,7 @@ describe('the business day in the center’s zone', () => {
   it('shows the center’s wall clock and date with its zone', () => {
     expect(formatClock(new Date('2026-11-21T00:30:00Z'), LA)).toBe('Fri, Nov 20, 2026, 4:30 PM PST');
     expect(formatClock(new Date('2026-07-04T16:05:00Z'), NY)).toBe('Sat, Jul 4, 2026, 12:05 PM EDT');
+    expect(formatTimeOfDay(new Date('2026-11-21T07:59:00Z'), LA)).toBe('11:59 PM');
   });
 });
 
