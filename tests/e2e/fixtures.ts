@@ -30,6 +30,8 @@ type Fixtures = {
   profileId: string;
   /** False serves no station settings: the counter opens its first-run setup. */
   stationConfigured: boolean;
+  /** The browser's (the station PC's) time zone: `test.use({ timezoneId: 'UTC' })`; the machine's when unset. */
+  timezoneId: string | undefined;
   central: CentralHandle;
   renderer: RendererServer;
   context: BrowserContext;
@@ -39,6 +41,7 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   profileId: ['pwb', { option: true }],
   stationConfigured: [true, { option: true }],
+  timezoneId: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   central: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
@@ -87,14 +90,14 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  context: async ({ timezoneId }, use) => {
     const profileDir = await mkdtemp(join(tmpdir(), 'counter-chromium-'));
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
       headless: true,
       viewport: { width: 1366, height: 768 },
+      ...(timezoneId ? { timezoneId } : {}),
     });
     await use(context);
     await context.close();
