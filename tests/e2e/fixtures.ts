@@ -30,8 +30,6 @@ type Fixtures = {
   profileId: string;
   /** False serves no station settings: the counter opens its first-run setup. */
   stationConfigured: boolean;
-  /** The browser's (the station PC's) time zone: `test.use({ timezoneId: 'UTC' })`; the machine's when unset. */
-  timezoneId: string | undefined;
   central: CentralHandle;
   renderer: RendererServer;
   context: BrowserContext;
@@ -41,7 +39,6 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   profileId: ['pwb', { option: true }],
   stationConfigured: [true, { option: true }],
-  timezoneId: [undefined, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   central: async ({}, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
@@ -90,6 +87,8 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
+  // Playwright's own `timezoneId` option (`test.use({ timezoneId: 'UTC' })`), applied to this persistent
+  // context too: the station PC's zone; the machine's when unset.
   context: async ({ timezoneId }, use) => {
     const profileDir = await mkdtemp(join(tmpdir(), 'counter-chromium-'));
     const context = await chromium.launchPersistentContext(profileDir, {

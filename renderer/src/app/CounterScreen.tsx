@@ -417,7 +417,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     <div className="counter">
       <StatusBar
         title={`${profile.shortName} · ${profile.center.name} · ${config.stationName}`}
-        who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer)}`}
+        who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer, profile.center.timeZone)}`}
         runner={station.runner}
         storagePersisted={station.storagePersisted}
         timeZone={profile.center.timeZone}

@@ -132,7 +132,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
           <section aria-label="Your drawer">
             <h3>Your drawer</h3>
             <p>
-              {user.name}: {drawerStatus(mine)}
+              {user.name}: {drawerStatus(mine, today.timeZone)}
               {mine ? ` · opened by ${mine.openedBy}, float ${formatMoney(mine.float)}` : ''}
             </p>
             <div className="row">
@@ -196,7 +196,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
                             <th scope="row">{d.cashier}</th>
                             <td>{STATE_WORDS[d.state]}</td>
                             <td>
-                              {clock(d.openedAt)} by {d.openedBy}
+                              {clock(d.openedAt, today.timeZone)} by {d.openedBy}
                             </td>
                             <td className="money">{formatMoney(d.float)}</td>
                             <td className="money">{e ? formatMoney(e.cash) : d.state === 'counted' ? 'after sign-off' : '…'}</td>
@@ -239,7 +239,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
                   <ul>
                     {waiting.map((d) => (
                       <li key={d.id}>
-                        {d.cashier}: counted at {clock(d.countedAt ?? d.openedAt)}{' '}
+                        {d.cashier}: counted at {clock(d.countedAt ?? d.openedAt, today.timeZone)}{' '}
                         <button type="button" className="small" onClick={() => setView({ kind: 'signoff', drawerId: d.id })}>
                           Sign off {d.cashier}
                         </button>
