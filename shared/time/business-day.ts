@@ -92,6 +92,13 @@ export function businessDayBounds(day: string, timeZone: string): BusinessDayBou
   return { start: firstInstantOf(d, timeZone), end: firstInstantOf(nextDay(d), timeZone) };
 }
 
+/** A business day with its bounds: what the station's day-scoped reads take. */
+export type BusinessDayWithBounds = { day: string } & BusinessDayBounds;
+
+export function withBounds(day: string, timeZone: string): BusinessDayWithBounds {
+  return { day, ...businessDayBounds(day, timeZone) };
+}
+
 /** Milliseconds from `now` to the start of the next business day in `timeZone`. */
 export function msUntilNextBusinessDay(now: Date, timeZone: string): number {
   return businessDayBounds(businessDay(now, timeZone), timeZone).end.getTime() - now.getTime();

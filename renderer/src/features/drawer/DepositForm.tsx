@@ -19,8 +19,9 @@ import { placeRefusal } from './refusal';
 
 export function DepositForm({ station, user, onPrepared, onCancel }: { station: Station; user: SignedInUser; onPrepared: (d: Deposit) => void; onCancel: () => void }) {
   const db = counterDb();
-  const { day, timeZone: tz } = useBusinessDay(station.profile);
-  const drawers = useLive(() => drawersToDeposit(db, station.config.stationId, day, tz), [day], []);
+  const today = useBusinessDay(station.profile);
+  const { day } = today;
+  const drawers = useLive(() => drawersToDeposit(db, station.config.stationId, today), [today], []);
   const [cash, setCash] = useState<Record<string, string>>({});
   const [bag, setBag] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -31,7 +32,7 @@ export function DepositForm({ station, user, onPrepared, onCancel }: { station: 
     setErrors({});
     setBusy(true);
     try {
-      const deposit = await prepareDeposit(db, { stationId: station.config.stationId, utility: station.profile.id, businessDate: day, timeZone: tz, bagNumber: bag, cash, preparedBy: user.name });
+      const deposit = await prepareDeposit(db, { stationId: station.config.stationId, utility: station.profile.id, today, bagNumber: bag, cash, preparedBy: user.name });
       station.runner.kick();
       onPrepared(deposit);
     } catch (e) {

@@ -25,8 +25,9 @@ function Item({ ok, children }: { ok: boolean; children: ReactNode }) {
 
 export function EndOfDayChecklist({ station, user, onClose }: { station: Station; user: SignedInUser; onClose: () => void }) {
   const db = counterDb();
-  const { day, timeZone: tz } = useBusinessDay(station.profile);
-  const s = useLive(() => endOfDay(db, station.config.stationId, day, tz), [day], null);
+  const today = useBusinessDay(station.profile);
+  const { day } = today;
+  const s = useLive(() => endOfDay(db, station.config.stationId, today), [today], null);
   const [ack, setAck] = useState(false);
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -40,7 +41,7 @@ export function EndOfDayChecklist({ station, user, onClose }: { station: Station
     try {
       const a = await approve(db, user.name, pin, { for: '', role: 'supervisor', field: 'Supervisor', pinField: 'Supervisor PIN', what: '', policy: station.profile.drawer.pinLockout, stationId: station.config.stationId });
       if (!a.ok) return setErrors({ [a.field]: a.message });
-      await completeEndOfDay(db, { stationId: station.config.stationId, businessDate: day, timeZone: tz, by: a.approval, acknowledgeWaiting: ack });
+      await completeEndOfDay(db, { stationId: station.config.stationId, today, by: a.approval, acknowledgeWaiting: ack });
     } catch (e) {
       setErrors(placeRefusal(e, ['acknowledge']));
     } finally {
