@@ -5,7 +5,7 @@
  */
 import { toCsv } from './csv';
 import type { Queryable } from './db';
-import { UTILITY_TIME_ZONES, localTimestamp, utilitiesWithoutZone } from './zones';
+import { UTILITY_TIME_ZONES, businessDayByUtility, localTimestamp, utilitiesWithoutZone } from './zones';
 
 export const POSTINGS_CSV_HEADER = [
   'reference',
@@ -45,19 +45,18 @@ export async function exportPostings(db: Queryable, date: string): Promise<Posti
   if (missing.length > 0) {
     throw new Error(`no time zone for utility ${missing.join(', ')}: add it to UTILITY_TIME_ZONES in central/src/zones.ts`);
   }
-  const zones = Object.entries(UTILITY_TIME_ZONES);
+  // The bounds come from the shared business day (the stations' "today"), not the database's idea of a zone.
+  const days = businessDayByUtility(date);
   const rows = await db.query<Row>(
     `select p.reference, p.id::text as payment_id, p.utility, l.account_number, l.amount::text as amount, p.taken_at,
             p.station_id, p.cashier,
             array(select t.kind from payment_tenders t where t.payment_id = p.id order by t.tender_no) as kinds,
             exists (select 1 from voids v where v.payment_id = p.id) as voided
-     from unnest($1::text[], $2::text[]) as z (utility, zone)
-     join payments p on p.utility = z.utility
-       and p.taken_at >= ($3::date::timestamp at time zone z.zone)
-       and p.taken_at < (($3::date + 1)::timestamp at time zone z.zone)
+     from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as z (utility, day_start, day_end)
+     join payments p on p.utility = z.utility and p.taken_at >= z.day_start and p.taken_at < z.day_end
      join payment_lines l on l.payment_id = p.id
      order by p.taken_at, p.reference, l.line_no`,
-    [zones.map(([u]) => u), zones.map(([, z]) => z), date],
+    [days.map((d) => d.utility), days.map((d) => d.start.toISOString()), days.map((d) => d.end.toISOString())],
   );
   const lines = rows.map((r) => [
     r.reference,

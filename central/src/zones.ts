@@ -1,16 +1,18 @@
 /**
  * The time zone each utility counts its day in: "the day's postings" are those taken between its local
- * midnights. Kept here in central, not in the shared profiles (shared/ is edited by others, and only
- * central's export needs it so far); when a utility gets a profile, add its zone here too: the export
- * refuses to run for any profile missing from this map rather than leave its payments out.
+ * midnights. The zone is the profile's (`center.timeZone`, required there), the same one the stations'
+ * "today" follows; the export refuses to run for any profile missing from this map rather than leave its
+ * payments out.
  */
 import { profiles } from '../../shared/profiles';
+import { businessDayBounds, type BusinessDayBounds } from '../../shared/time/business-day';
 
-export const UTILITY_TIME_ZONES: Readonly<Record<string, string>> = {
-  pwb: 'America/Los_Angeles',
-  wes: 'America/Los_Angeles',
-  portsmouth: 'America/New_York',
-};
+export const UTILITY_TIME_ZONES: Readonly<Record<string, string>> = Object.fromEntries(Object.values(profiles).map((p) => [p.id, p.center.timeZone]));
+
+/** Each utility's business day `day` as UTC instants, from its own local midnight to the next. */
+export function businessDayByUtility(day: string): Array<{ utility: string } & BusinessDayBounds> {
+  return Object.entries(UTILITY_TIME_ZONES).map(([utility, zone]) => ({ utility, ...businessDayBounds(day, zone) }));
+}
 
 /** Profiles with no zone here, for the export's refusal (and a test that keeps this list empty). */
 export function utilitiesWithoutZone(): string[] {

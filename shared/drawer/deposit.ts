@@ -3,6 +3,7 @@
  * denomination and must come to the drawers' cash receipts (counted cash + drops − the floats they keep);
  * checks and money orders are listed one by one. Pure, and judged the same way at the station and in central.
  */
+import { businessDay } from '../time/business-day';
 import { z } from 'zod';
 import { add, formatMoney, money, moneyStringSchema, sub, toMoneyString, type MoneyString } from '../money/money';
 import { isoTimestampSchema } from '../accounts/account';
@@ -126,7 +127,5 @@ export function judgeDepositCash(cash: Readonly<Record<string, string>>, target:
 
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD: the business date of a drawer or deposit. */
 export function businessDate(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return businessDay(new Date(iso), timeZone);
 }

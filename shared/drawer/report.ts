@@ -3,6 +3,7 @@
  * them, the screen shows the same lines, a test reads them as plain text. English only: they are the
  * office's documents, not the customer's.
  */
+import { businessDay } from '../time/business-day';
 import { formatMoney, money, toMoneyString, type MoneyString } from '../money/money';
 import type { UtilityProfile } from '../profiles/schema';
 import type { PaperWidth } from '../station';
@@ -43,6 +44,8 @@ export function zReportLines(input: DocInput & { closeout: Closeout; copyLabel?:
   if (input.copyLabel) b.text(input.copyLabel, { align: 'center' });
   b.row('Station', input.stationName);
   b.row('Drawer', c.id.slice(-8));
+  // The center's calendar day the drawer opened on, whatever zone the station PC is set to.
+  b.row('Business date', businessDay(new Date(c.openedAt), tz));
   b.row('Cashier', c.cashier);
   b.row('Opened', when(c.openedAt));
   b.row('Opened by', c.openedBy);

@@ -13,6 +13,7 @@
  * - set_aside: a check the utility does not accept (the profile's tender rules, a closed account); kept
  *   with the reason, not applied, to be returned.
  */
+import { businessDay } from '../time/business-day';
 import { z } from 'zod';
 import { isoDateSchema, isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
@@ -196,9 +197,7 @@ export function matchOf(amount: Money | MoneyString, amountDue: MoneyString | nu
 
 /** "2026-11-22": the calendar date of a moment on the wall clock of `timeZone`. */
 export function dateInZone(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
-  const get = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return businessDay(new Date(iso), timeZone);
 }
 
 /** The check an applied item stands for, as the profile's tender rules judge it. */

@@ -13,6 +13,7 @@ export const clackamasWes: UtilityProfile = utilityProfileSchema.parse({
     addressLines: ['150 Beavercreek Road', 'Oregon City, OR 97045'],
     phone: '503-742-4567',
     hours: 'Lobby hours; after-hours drop box',
+    timeZone: 'America/Los_Angeles',
     source: payments,
   },
   // WES does not publish its account-number length; the demo billing system uses 9 digits.

@@ -12,6 +12,7 @@ export const portlandWaterBureau: UtilityProfile = utilityProfileSchema.parse({
     addressLines: ['664 N. Tillamook St.', 'Portland, OR 97227'],
     phone: '503-823-7770',
     hours: 'Mon-Fri 8am-4pm, except holidays',
+    timeZone: 'America/Los_Angeles',
     source: { title: 'Portland Water Bureau payment page', seed: '000' },
   },
   accountNumber: {

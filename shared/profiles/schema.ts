@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { compare, money, moneyStringSchema } from '../money/money';
+import { timeZoneSchema } from '../time/business-day';
 
 /** Where a rule comes from, quoted on refusals and receipts. */
 export const sourceSchema = z.object({
@@ -52,8 +53,12 @@ export const utilityProfileSchema = z.object({
     addressLines: z.array(z.string().min(1)).min(1),
     phone: z.string().min(1),
     hours: z.string().min(1),
-    /** The center's IANA time zone: receipts and the day's postings use its clock. */
-    timeZone: z.string().min(1).default('America/Los_Angeles'),
+    /**
+     * The center's IANA time zone: "today" (receipts, voids, drawers, deposit, end of day, the drop box, the
+     * day's postings) is the calendar day on its clock, whatever the station PC's zone. Required: a default
+     * would silently put an eastern center on Pacific days.
+     */
+    timeZone: timeZoneSchema,
     source: sourceSchema,
   }),
   accountNumber: accountNumberFormatSchema,

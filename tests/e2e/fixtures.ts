@@ -87,14 +87,16 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  // Playwright's own `timezoneId` option (`test.use({ timezoneId: 'UTC' })`), applied to this persistent
+  // context too: the station PC's zone; the machine's when unset.
+  context: async ({ timezoneId }, use) => {
     const profileDir = await mkdtemp(join(tmpdir(), 'counter-chromium-'));
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
       headless: true,
       viewport: { width: 1366, height: 768 },
+      ...(timezoneId ? { timezoneId } : {}),
     });
     await use(context);
     await context.close();

@@ -417,9 +417,10 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
     <div className="counter">
       <StatusBar
         title={`${profile.shortName} · ${profile.center.name} · ${config.stationName}`}
-        who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer)}`}
+        who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer, profile.center.timeZone)}`}
         runner={station.runner}
         storagePersisted={station.storagePersisted}
+        timeZone={profile.center.timeZone}
       />
       <div className="lookup-row">
         <form
@@ -584,7 +585,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
             </button>
           </section>
         )}
-        {phase.kind === 'sync' && <SyncPanel runner={station.runner} stuckAfterMinutes={profile.sync.stuckAfterMinutes} onClose={newCustomer} />}
+        {phase.kind === 'sync' && <SyncPanel runner={station.runner} profile={profile} onClose={newCustomer} />}
         {phase.kind === 'receipts' && <ReceiptsToday station={station} onReprint={(id) => void reprintEntry(id)} onClose={newCustomer} />}
         {phase.kind === 'drawer' && <DrawerPanel station={station} user={user} paymentInHand={phase.held !== null} onClose={leaveDrawerScreen} />}
         {phase.kind === 'voided' && (

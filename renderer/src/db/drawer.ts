@@ -33,7 +33,8 @@ import {
   type Expected,
 } from '../../../shared/drawer/closeout';
 import { judgeCount } from '../../../shared/drawer/denominations';
-import { businessDate as dayOf, depositFigures, depositSchema, bagNumberSchema, judgeDepositCash, type Deposit } from '../../../shared/drawer/deposit';
+import type { BusinessDayWithBounds } from '../../../shared/time/business-day';
+import { depositFigures, depositSchema, bagNumberSchema, judgeDepositCash, type Deposit } from '../../../shared/drawer/deposit';
 import type { DrawerSession } from '../../../shared/drawer/entries';
 import { commitPayment, commitVoid } from './payments';
 import { appendToJournal } from './journal';
@@ -334,10 +335,15 @@ export async function signOff(
 
 // ── Deposit and end of day ──────────────────────────────────────────────────────────────────────────
 
-/** Closed drawers of the business day not yet in a deposit. */
-export async function drawersToDeposit(db: CounterDb, stationId: string, day: string, timeZone: string): Promise<DrawerSession[]> {
+/** Within a business day's bounds: `start <= at < end` (ISO timestamps in UTC compare as text). */
+function within(iso: string, today: BusinessDayWithBounds): boolean {
+  return iso >= today.start.toISOString() && iso < today.end.toISOString();
+}
+
+/** Closed drawers opened within the business day's bounds, not yet in a deposit. */
+export async function drawersToDeposit(db: CounterDb, stationId: string, today: BusinessDayWithBounds): Promise<DrawerSession[]> {
   const closed = await db.drawers.where('[stationId+state]').equals([stationId, 'closed']).toArray();
-  return closed.filter((d) => !d.depositId && d.closeout && dayOf(d.openedAt, timeZone) === day).sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
+  return closed.filter((d) => !d.depositId && d.closeout && within(d.openedAt, today)).sort((a, b) => (a.openedAt < b.openedAt ? -1 : 1));
 }
 
 /**
@@ -346,16 +352,17 @@ export async function drawersToDeposit(db: CounterDb, stationId: string, day: st
  */
 export async function prepareDeposit(
   db: CounterDb,
-  req: { stationId: string; utility: string; businessDate: string; timeZone: string; bagNumber: string; cash: Readonly<Record<string, string>>; preparedBy: string; at?: Date },
+  req: { stationId: string; utility: string; today: BusinessDayWithBounds; bagNumber: string; cash: Readonly<Record<string, string>>; preparedBy: string; at?: Date },
 ): Promise<Deposit> {
   const bag = bagNumberSchema.safeParse(req.bagNumber);
   if (!bag.success) throw new DrawerRefused(bag.error.issues[0]?.message ?? 'Bag number: enter it', 'bagNumber');
   const at = (req.at ?? new Date()).toISOString();
   return db.transaction('rw', [db.drawers, db.deposits, db.journal, db.outbox], async () => {
-    const drawers = await drawersToDeposit(db, req.stationId, req.businessDate, req.timeZone);
-    if (drawers.length === 0) throw new DrawerRefused(`Deposit: no closed drawer of ${req.businessDate} is waiting for a deposit`, 'deposit');
-    if ((await db.deposits.where('businessDate').equals(req.businessDate).filter((x) => x.bagNumber === bag.data).count()) > 0) {
-      throw new DrawerRefused(`Bag number: bag ${bag.data} already holds a deposit of ${req.businessDate}; use a new bag`, 'bagNumber');
+    const day = req.today.day;
+    const drawers = await drawersToDeposit(db, req.stationId, req.today);
+    if (drawers.length === 0) throw new DrawerRefused(`Deposit: no closed drawer of ${day} is waiting for a deposit`, 'deposit');
+    if ((await db.deposits.where('businessDate').equals(day).filter((x) => x.bagNumber === bag.data).count()) > 0) {
+      throw new DrawerRefused(`Bag number: bag ${bag.data} already holds a deposit of ${day}; use a new bag`, 'bagNumber');
     }
     const f = depositFigures(drawers.map((d) => d.closeout!));
     const cash = judgeDepositCash(req.cash, f.cashTarget);
@@ -364,7 +371,7 @@ export async function prepareDeposit(
       id: uuidv7(),
       utility: req.utility,
       stationId: req.stationId,
-      businessDate: req.businessDate,
+      businessDate: day,
       preparedAt: at,
       preparedBy: req.preparedBy,
       bagNumber: bag.data,
@@ -398,15 +405,15 @@ export type EndOfDay = {
 };
 
 /** The end-of-day checklist: every drawer closed, nothing waiting to sync, the deposit prepared, and whether the day is marked done. */
-export async function endOfDay(db: CounterDb, stationId: string, day: string, timeZone: string): Promise<EndOfDay> {
+export async function endOfDay(db: CounterDb, stationId: string, today: BusinessDayWithBounds): Promise<EndOfDay> {
+  const { day } = today;
   const drawers = await stationDrawers(db, stationId);
-  // The day's end-of-day entry is taken on the day or soon after: look from the day before on.
-  const since = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString();
-  const journal = (await db.journal.where('takenAt').aboveOrEqual(since).toArray()) as JournalEntry[];
+  // The day's end-of-day entry is taken on the day or after it, never before its start.
+  const journal = (await db.journal.where('takenAt').aboveOrEqual(today.start.toISOString()).toArray()) as JournalEntry[];
   return {
     businessDate: day,
     notClosed: drawers.filter((d) => d.state !== 'closed'),
-    notDeposited: await drawersToDeposit(db, stationId, day, timeZone),
+    notDeposited: await drawersToDeposit(db, stationId, today),
     deposits: await db.deposits.where('businessDate').equals(day).filter((x) => x.stationId === stationId).toArray(),
     waiting: await countPending(db),
     refused: (await entriesNeedingAttention(db)).length,
@@ -418,20 +425,20 @@ export async function endOfDay(db: CounterDb, stationId: string, day: string, ti
  * Marks the day done: every drawer closed, a deposit prepared for every closed drawer of the day, and
  * nothing waiting for central unless the supervisor acknowledges what waits.
  */
-export async function completeEndOfDay(db: CounterDb, req: { stationId: string; businessDate: string; timeZone: string; by: Approval; acknowledgeWaiting: boolean; at?: Date }): Promise<void> {
+export async function completeEndOfDay(db: CounterDb, req: { stationId: string; today: BusinessDayWithBounds; by: Approval; acknowledgeWaiting: boolean; at?: Date }): Promise<void> {
   if (req.by.role !== 'supervisor') throw new DrawerRefused('End of day: only a supervisor completes the day', 'endOfDay');
   const at = (req.at ?? new Date()).toISOString();
   await db.transaction('rw', [db.drawers, db.deposits, db.journal, db.outbox], async () => {
-    const s = await endOfDay(db, req.stationId, req.businessDate, req.timeZone);
-    if (s.done) throw new DrawerRefused(`End of day: ${req.businessDate} is already complete`, 'endOfDay');
+    const s = await endOfDay(db, req.stationId, req.today);
+    if (s.done) throw new DrawerRefused(`End of day: ${s.businessDate} is already complete`, 'endOfDay');
     if (s.notClosed.length > 0) throw new DrawerRefused(`End of day: ${s.notClosed.map((d) => d.cashier).join(', ')} ${s.notClosed.length === 1 ? 'has a drawer' : 'have drawers'} not closed`, 'endOfDay');
     if (s.notDeposited.length > 0) throw new DrawerRefused('End of day: prepare the deposit of the closed drawers first', 'endOfDay');
-    if (s.deposits.length === 0) throw new DrawerRefused(`End of day: no deposit was prepared for ${req.businessDate}`, 'endOfDay');
+    if (s.deposits.length === 0) throw new DrawerRefused(`End of day: no deposit was prepared for ${s.businessDate}`, 'endOfDay');
     const waiting = s.waiting + s.refused;
     if (waiting > 0 && !req.acknowledgeWaiting) {
       throw new DrawerRefused(`Acknowledge: ${waiting} ${waiting === 1 ? 'entry has' : 'entries have'} not reached central; acknowledge it to finish the day`, 'acknowledge');
     }
-    await appendToJournal(db, { id: uuidv7(), kind: 'end_of_day', takenAt: at, stationId: req.stationId, businessDate: req.businessDate, by: req.by.name, waitingAcknowledged: waiting });
+    await appendToJournal(db, { id: uuidv7(), kind: 'end_of_day', takenAt: at, stationId: req.stationId, businessDate: s.businessDate, by: req.by.name, waitingAcknowledged: waiting });
   });
 }
 
@@ -439,13 +446,13 @@ export async function completeEndOfDay(db: CounterDb, req: { stationId: string; 
  * The journal entries of a business day, whole from the first entry taken that day to the last, in order:
  * contiguous in the chain, so the export verifies on its own.
  */
-export async function journalOfDay(db: CounterDb, day: string, timeZone: string): Promise<JournalEntry[]> {
+export async function journalOfDay(db: CounterDb, today: BusinessDayWithBounds): Promise<JournalEntry[]> {
   const all = (await db.journal.orderBy('seq').toArray()) as JournalEntry[];
-  const first = all.findIndex((e) => dayOf(e.takenAt, timeZone) === day);
+  const first = all.findIndex((e) => within(e.takenAt, today));
   if (first === -1) return [];
   let last = first;
   all.forEach((e, i) => {
-    if (dayOf(e.takenAt, timeZone) === day) last = i;
+    if (within(e.takenAt, today)) last = i;
   });
   return all.slice(first, last + 1);
 }

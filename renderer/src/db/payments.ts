@@ -58,9 +58,15 @@ export async function journalEntry(db: CounterDb, id: string): Promise<JournalEn
   return db.journal.where('id').equals(id).first();
 }
 
-/** Payments taken since a time, newest first, each with its void if it has one: for voids and reprints. */
-export async function paymentsSince(db: CounterDb, sinceIso: string): Promise<Array<{ entry: PaymentEntry; voided: VoidEntry | null }>> {
-  const entries = await db.journal.where('takenAt').aboveOrEqual(sinceIso).reverse().toArray();
-  const voids = new Map(entries.filter((e): e is VoidEntry => e.kind === 'void').map((v) => [v.voidsPaymentId, v]));
-  return entries.filter((e): e is PaymentEntry => e.kind === 'payment').map((entry) => ({ entry, voided: voids.get(entry.id) ?? null }));
+/**
+ * Payments taken within `[start, end)` (a business day's bounds), newest first, each with its void if it
+ * has one: for voids and reprints. A void taken after the day still marks its payment.
+ */
+export async function paymentsBetween(db: CounterDb, bounds: { start: Date; end: Date }): Promise<Array<{ entry: PaymentEntry; voided: VoidEntry | null }>> {
+  const entries = await db.journal.where('takenAt').between(bounds.start.toISOString(), bounds.end.toISOString(), true, false).reverse().toArray();
+  const payments = entries.filter((e): e is PaymentEntry => e.kind === 'payment');
+  const ids = payments.map((p) => p.id);
+  const found = ids.length === 0 ? [] : await db.journal.where('voidsPaymentId').anyOf(ids).toArray();
+  const voids = new Map(found.filter((e): e is VoidEntry => e.kind === 'void').map((v) => [v.voidsPaymentId, v]));
+  return payments.map((entry) => ({ entry, voided: voids.get(entry.id) ?? null }));
 }

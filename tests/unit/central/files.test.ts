@@ -170,9 +170,43 @@ describe('importing accounts', () => {
 });
 
 describe('exporting the day’s postings', () => {
-  it('has a time zone for every utility profile', () => {
+  it('has a time zone for every utility profile: the profile’s own', () => {
     expect(utilitiesWithoutZone()).toEqual([]);
-    expect(UTILITY_TIME_ZONES).toMatchObject({ pwb: 'America/Los_Angeles', portsmouth: 'America/New_York' });
+    expect(UTILITY_TIME_ZONES).toEqual({ pwb: 'America/Los_Angeles', wes: 'America/Los_Angeles', portsmouth: 'America/New_York' });
+  });
+
+  it('takes --date as the business day in each utility’s zone: 23:30 local is in, 00:30 local the next day is out', async () => {
+    const db = await openPglite();
+    try {
+      await migrate(db);
+      expect(await importAccountsCsv(db, GOOD)).toMatchObject({ ok: true });
+      const cash = (amount: string) => tender({ kind: 'cash', bills: amount, coins: '0.00' });
+      const pay = (utility: string, account: string, takenAt: string, amount: string) =>
+        ({ ...tenderedPayment({ utility, takenAt, lines: [{ accountNumber: account, amount }], tenders: [cash(amount)] }), stationId: 'window-1' });
+      const taken = [
+        pay('pwb', '1000000001', '2026-11-19T23:30:00-08:00', '1.01'), // the day before: out
+        pay('pwb', '1000000001', '2026-11-20T00:30:00-08:00', '2.02'), // in
+        pay('pwb', '1000000001', '2026-11-20T23:30:00-08:00', '3.03'), // in, though already Nov 21 in UTC
+        pay('pwb', '1000000001', '2026-11-21T00:30:00-08:00', '4.04'), // the next day: out
+        pay('portsmouth', '123456789012', '2026-11-20T23:30:00-05:00', '5.05'), // in
+        pay('portsmouth', '123456789012', '2026-11-21T00:30:00-05:00', '6.06'), // out, though still Nov 20 in Portland
+      ];
+      for (const p of taken) expect((await postPayments(db, [p]))[0]?.status).toBe('posted');
+      const amounts = async (date: string) => parseCsv((await exportPostings(db, date)).csv).records.slice(1).map((r) => `${r.fields[2]} ${r.fields[4]} ${r.fields[5]}`);
+      expect(await amounts('2026-11-20')).toEqual([
+        'pwb 2.02 2026-11-20T00:30:00-08:00',
+        'portsmouth 5.05 2026-11-20T23:30:00-05:00',
+        'pwb 3.03 2026-11-20T23:30:00-08:00',
+      ]);
+      expect(await amounts('2026-11-21')).toEqual(['portsmouth 6.06 2026-11-21T00:30:00-05:00', 'pwb 4.04 2026-11-21T00:30:00-08:00']);
+
+      // The 25-hour day the clocks fall back: 23:30 PST on Nov 1 is still Nov 1.
+      expect((await postPayments(db, [pay('pwb', '1000000001', '2026-11-01T23:30:00-08:00', '7.07')]))[0]?.status).toBe('posted');
+      expect((await postPayments(db, [pay('pwb', '1000000001', '2026-11-01T00:30:00-07:00', '8.08')]))[0]?.status).toBe('posted');
+      expect(await amounts('2026-11-01')).toEqual(['pwb 8.08 2026-11-01T00:30:00-07:00', 'pwb 7.07 2026-11-01T23:30:00-08:00']);
+    } finally {
+      await db.close();
+    }
   });
 
   it('imports, posts and exports through the commands: the day in each utility’s zone, to the cent, quoted, voids marked', async () => {

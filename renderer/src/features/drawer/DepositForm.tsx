@@ -5,12 +5,13 @@
  */
 import { useState } from 'react';
 import type { Deposit } from '../../../../shared/drawer/deposit';
-import { businessDate, depositFigures } from '../../../../shared/drawer/deposit';
+import { depositFigures } from '../../../../shared/drawer/deposit';
 import { formatMoney } from '../../../../shared/money/money';
 import { drawersToDeposit, prepareDeposit } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { CountFields } from './CountFields';
 import { Field, FormError, type Errors } from '../../ui/fields';
@@ -18,9 +19,9 @@ import { placeRefusal } from './refusal';
 
 export function DepositForm({ station, user, onPrepared, onCancel }: { station: Station; user: SignedInUser; onPrepared: (d: Deposit) => void; onCancel: () => void }) {
   const db = counterDb();
-  const tz = station.profile.center.timeZone;
-  const day = businessDate(new Date().toISOString(), tz);
-  const drawers = useLive(() => drawersToDeposit(db, station.config.stationId, day, tz), [day], []);
+  const today = useBusinessDay(station.profile);
+  const { day } = today;
+  const drawers = useLive(() => drawersToDeposit(db, station.config.stationId, today), [today], []);
   const [cash, setCash] = useState<Record<string, string>>({});
   const [bag, setBag] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -31,7 +32,7 @@ export function DepositForm({ station, user, onPrepared, onCancel }: { station: 
     setErrors({});
     setBusy(true);
     try {
-      const deposit = await prepareDeposit(db, { stationId: station.config.stationId, utility: station.profile.id, businessDate: day, timeZone: tz, bagNumber: bag, cash, preparedBy: user.name });
+      const deposit = await prepareDeposit(db, { stationId: station.config.stationId, utility: station.profile.id, today, bagNumber: bag, cash, preparedBy: user.name });
       station.runner.kick();
       onPrepared(deposit);
     } catch (e) {

@@ -8,13 +8,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Closeout, Expected } from '../../../../shared/drawer/closeout';
 import type { Deposit } from '../../../../shared/drawer/deposit';
-import { businessDate } from '../../../../shared/drawer/deposit';
 import type { DrawerSession } from '../../../../shared/drawer/entries';
 import { formatMoney } from '../../../../shared/money/money';
 import { expectedNow, stationDrawers } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { CountForm } from './CountForm';
 import { DepositForm } from './DepositForm';
@@ -43,12 +43,12 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
   const db = counterDb();
   const stationId = station.config.stationId;
   const isSupervisor = user.role === 'supervisor';
-  const tz = station.profile.center.timeZone;
+  const today = useBusinessDay(station.profile);
   const [view, setView] = useState<View>({ kind: 'home' });
   const [message, setMessage] = useState<string | null>(null);
   const drawers = useLive(() => stationDrawers(db, stationId), [stationId], []);
-  const today = businessDate(new Date().toISOString(), tz);
-  const shown = drawers.filter((d) => d.state !== 'closed' || businessDate(d.openedAt, tz) === today);
+  // Closed drawers stay listed until the center's midnight.
+  const shown = drawers.filter((d) => d.state !== 'closed' || (d.openedAt >= today.start.toISOString() && d.openedAt < today.end.toISOString()));
   const mine = drawers.find((d) => d.cashier === user.name && d.state !== 'closed') ?? null;
   // Running expected totals: computed only for a supervisor, never for a cashier's screen.
   const expected = useLive(
@@ -132,7 +132,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
           <section aria-label="Your drawer">
             <h3>Your drawer</h3>
             <p>
-              {user.name}: {drawerStatus(mine)}
+              {user.name}: {drawerStatus(mine, today.timeZone)}
               {mine ? ` · opened by ${mine.openedBy}, float ${formatMoney(mine.float)}` : ''}
             </p>
             <div className="row">
@@ -196,7 +196,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
                             <th scope="row">{d.cashier}</th>
                             <td>{STATE_WORDS[d.state]}</td>
                             <td>
-                              {clock(d.openedAt)} by {d.openedBy}
+                              {clock(d.openedAt, today.timeZone)} by {d.openedBy}
                             </td>
                             <td className="money">{formatMoney(d.float)}</td>
                             <td className="money">{e ? formatMoney(e.cash) : d.state === 'counted' ? 'after sign-off' : '…'}</td>
@@ -239,7 +239,7 @@ export function DrawerPanel({ station, user, paymentInHand, onClose }: { station
                   <ul>
                     {waiting.map((d) => (
                       <li key={d.id}>
-                        {d.cashier}: counted at {clock(d.countedAt ?? d.openedAt)}{' '}
+                        {d.cashier}: counted at {clock(d.countedAt ?? d.openedAt, today.timeZone)}{' '}
                         <button type="button" className="small" onClick={() => setView({ kind: 'signoff', drawerId: d.id })}>
                           Sign off {d.cashier}
                         </button>

@@ -3,12 +3,12 @@
  * acknowledges what waits), the deposit prepared. Completing it is a journal entry, with the supervisor's PIN.
  */
 import { useState, type ReactNode } from 'react';
-import { businessDate } from '../../../../shared/drawer/deposit';
 import { completeEndOfDay, endOfDay } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import { approve } from '../../db/users';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 import { Field, FormError, type Errors } from '../../ui/fields';
 import { placeRefusal } from './refusal';
@@ -25,9 +25,9 @@ function Item({ ok, children }: { ok: boolean; children: ReactNode }) {
 
 export function EndOfDayChecklist({ station, user, onClose }: { station: Station; user: SignedInUser; onClose: () => void }) {
   const db = counterDb();
-  const tz = station.profile.center.timeZone;
-  const day = businessDate(new Date().toISOString(), tz);
-  const s = useLive(() => endOfDay(db, station.config.stationId, day, tz), [day], null);
+  const today = useBusinessDay(station.profile);
+  const { day } = today;
+  const s = useLive(() => endOfDay(db, station.config.stationId, today), [today], null);
   const [ack, setAck] = useState(false);
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -41,7 +41,7 @@ export function EndOfDayChecklist({ station, user, onClose }: { station: Station
     try {
       const a = await approve(db, user.name, pin, { for: '', role: 'supervisor', field: 'Supervisor', pinField: 'Supervisor PIN', what: '', policy: station.profile.drawer.pinLockout, stationId: station.config.stationId });
       if (!a.ok) return setErrors({ [a.field]: a.message });
-      await completeEndOfDay(db, { stationId: station.config.stationId, businessDate: day, timeZone: tz, by: a.approval, acknowledgeWaiting: ack });
+      await completeEndOfDay(db, { stationId: station.config.stationId, today, by: a.approval, acknowledgeWaiting: ack });
     } catch (e) {
       setErrors(placeRefusal(e, ['acknowledge']));
     } finally {

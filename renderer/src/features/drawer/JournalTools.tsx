@@ -1,6 +1,6 @@
 /** Verify journal (names the first broken entry) and export the day's journal as JSON lines. */
 import { useState } from 'react';
-import { businessDate } from '../../../../shared/drawer/deposit';
+import { businessDay, withBounds } from '../../../../shared/time/business-day';
 import { toJsonLines } from '../../../../shared/drawer/journal-export';
 import { journalOfDay } from '../../db/drawer';
 import { verifyJournal } from '../../db/journal';
@@ -15,8 +15,9 @@ export function JournalTools({ station }: { station: Station }) {
   };
   const exportDay = async () => {
     const tz = station.profile.center.timeZone;
-    const day = businessDate(new Date().toISOString(), tz);
-    const entries = await journalOfDay(counterDb(), day, tz);
+    // The center's day at the moment of the click, not the PC's.
+    const day = businessDay(new Date(), tz);
+    const entries = await journalOfDay(counterDb(), withBounds(day, tz));
     const blob = new Blob([toJsonLines(entries as unknown as Array<Record<string, unknown>>)], { type: 'application/x-ndjson' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

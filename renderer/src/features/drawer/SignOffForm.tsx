@@ -3,6 +3,7 @@
  * sign-off with their own PIN; beyond the profile's threshold their note is required. A supervisor may
  * instead reopen the drawer (the count stays in the journal).
  */
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
 import { useState } from 'react';
 import { beyondThreshold, describeOverShort, TENDER_LABEL, type Closeout } from '../../../../shared/drawer/closeout';
 import type { DrawerSession } from '../../../../shared/drawer/entries';
@@ -98,7 +99,7 @@ export function SignOffForm({
       }}
     >
       <h3>Sign off · {drawer.cashier}</h3>
-      <p>Counted at {new Date(preview.drawer.countedAt ?? '').toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}. The count is recorded; here is what the drawer should have held.</p>
+      <p>Counted at {formatTimeOfDay(new Date(preview.drawer.countedAt ?? preview.drawer.openedAt), station.profile.center.timeZone)}. The count is recorded; here is what the drawer should have held.</p>
       <table className="drawer-table" aria-label="Over and short by tender">
         <thead>
           <tr>

@@ -1,4 +1,5 @@
 /** The signed-in person's drawer at this station, live, and where its cash stands against the profile's limits. */
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
 import { cashLevel, type CashLevel } from '../../../../shared/drawer/closeout';
 import type { DrawerSession } from '../../../../shared/drawer/entries';
 import type { DrawerSettings } from '../../../../shared/profiles/schema';
@@ -23,11 +24,12 @@ export function useDrawer(stationId: string, user: string, settings: Pick<Drawer
 }
 
 /** "08:02" */
-export const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
+/** A drawer's time on the center's clock (the profile's zone), not the PC's. */
+export const clock = (iso: string, timeZone: string) => formatTimeOfDay(new Date(iso), timeZone);
 
 /** For the status bar: "Drawer open 08:02", "Drawer counted, waiting for sign-off", "No drawer". */
-export function drawerStatus(drawer: DrawerSession | null | undefined): string {
+export function drawerStatus(drawer: DrawerSession | null | undefined, timeZone: string): string {
   if (drawer === undefined) return 'Drawer…';
   if (!drawer) return 'No drawer';
-  return drawer.state === 'open' ? `Drawer open ${clock(drawer.openedAt)}` : 'Drawer counted, waiting for sign-off';
+  return drawer.state === 'open' ? `Drawer open ${clock(drawer.openedAt, timeZone)}` : 'Drawer counted, waiting for sign-off';
 }

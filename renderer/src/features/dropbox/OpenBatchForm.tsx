@@ -4,10 +4,11 @@
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { uuidv7 } from '../../../../shared/ids';
-import { judgeOpening, LABEL, todayIn, type OpeningDraft, type OpeningField } from '../../../../shared/dropbox/entry';
+import { judgeOpening, LABEL, type OpeningDraft, type OpeningField } from '../../../../shared/dropbox/entry';
 import { BatchRefused, openBatch, type StoredBatch } from '../../db/dropbox';
 import { counterDb } from '../../db/schema';
 import type { Station } from '../../app/App';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 
 const FIELDS: Array<{ field: OpeningField; type: string; hint?: string; inputMode?: 'numeric' | 'decimal' }> = [
@@ -17,8 +18,10 @@ const FIELDS: Array<{ field: OpeningField; type: string; hint?: string; inputMod
 
 export function OpenBatchForm({ station, user, onOpened }: { station: Station; user: SignedInUser; onOpened: (b: StoredBatch) => void }) {
   const { profile, config } = station;
+  // The box's default date is the center's today, not the PC's.
+  const { day } = useBusinessDay(profile);
   const [draft, setDraft] = useState<OpeningDraft>(() => ({
-    retrievalDate: todayIn(profile.center.timeZone),
+    retrievalDate: day,
     retrievalTime: '',
     firstPerson: '',
     secondPerson: '',

@@ -1,4 +1,5 @@
 /** What the cashier must see about an account before taking money, in words that survive a glance. */
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
 import type { AccountStatus } from '../../../../shared/accounts/account';
 import { formatAccountNumber } from '../../../../shared/accounts/account-number';
 import { formatMoney } from '../../../../shared/money/money';
@@ -15,7 +16,6 @@ const STATUS: Record<AccountStatus, { word: string; tone: 'ok' | 'warn' | 'stop'
   closed: { word: 'CLOSED: no payments', tone: 'stop', icon: '■' },
 };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
 
 export function AccountPanel({ found, profile }: { found: Found; profile: UtilityProfile }) {
   const a = found.account;
@@ -47,7 +47,7 @@ export function AccountPanel({ found, profile }: { found: Found; profile: Utilit
       </p>
       <AccountAlert found={found} profile={profile} />
       <p className="muted">
-        as of {time(found.asOf)} ({found.source === 'cache' ? 'cached' : 'from central'})
+        as of {formatTimeOfDay(new Date(found.asOf), profile.center.timeZone)} ({found.source === 'cache' ? 'cached' : 'from central'})
       </p>
     </section>
   );

@@ -6,10 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { formatAccountNumber } from '../../../../shared/accounts/account-number';
 import { formatMoney } from '../../../../shared/money/money';
-import { paymentsSince } from '../../db/payments';
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
+import { paymentsBetween } from '../../db/payments';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
-import { startOfToday } from '../../app/today';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { Station } from '../../app/App';
 
 const TENDER_NAMES = { cash: 'cash', check: 'check', money_order: 'money order', card: 'card' } as const;
@@ -18,12 +19,14 @@ export function ReceiptsToday({ station, onReprint, onClose }: { station: Statio
   const db = counterDb();
   const { profile, config } = station;
   // Central's answer is on each journal entry (written with the outbox's "sent"): the status needs no other read.
-  const payments = useLive(() => paymentsSince(db, startOfToday()), [], []);
+  // The center's day, not the PC's: a station set to UTC in a Pacific center would turn the day at 16:00.
+  const today = useBusinessDay(profile);
+  const payments = useLive(() => paymentsBetween(db, today), [today], []);
   const here = payments.filter((p) => p.entry.payment.stationId === config.stationId);
   const firstReprintable = here.findIndex((p) => !p.voided);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), [here.length]);
-  const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) => formatTimeOfDay(new Date(iso), today.timeZone);
 
   return (
     <section className="panel wide" aria-label="Today's receipts">

@@ -3,15 +3,18 @@
  * counts in the drawer; the back office applies or refunds it, for the reason given.
  */
 import { formatMoney } from '../../../../shared/money/money';
-import { paymentsSince } from '../../db/payments';
+import type { UtilityProfile } from '../../../../shared/profiles/schema';
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
+import { paymentsBetween } from '../../db/payments';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
-import { startOfToday } from '../../app/today';
+import { useBusinessDay } from '../../app/useBusinessDay';
 
-export function HeldPayments() {
-  const today = useLive(() => paymentsSince(counterDb(), startOfToday()), [], []);
+export function HeldPayments({ profile }: { profile: UtilityProfile }) {
+  const day = useBusinessDay(profile);
+  const today = useLive(() => paymentsBetween(counterDb(), day), [day], []);
   const held = today.filter((p) => p.entry.central?.held !== undefined);
-  const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) => formatTimeOfDay(new Date(iso), day.timeZone);
   return (
     <>
       <h3>Held at central today ({held.length})</h3>

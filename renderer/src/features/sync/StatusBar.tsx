@@ -1,11 +1,14 @@
 /**
- * The one status bar: who, where, online or not, how many payments wait and since when. "Offline" only
- * when nothing answers; a central (or a proxy before it) answering with errors is "Central error, retrying".
+ * The one status bar: who, where, online or not, how many payments wait and since when, and the center's
+ * clock. "Offline" only when nothing answers; a central (or a proxy before it) answering with errors is
+ * "Central error, retrying".
  */
 import { useEffect, useState } from 'react';
 import { countPending, oldestPending } from '../../db/outbox';
 import { counterDb } from '../../db/schema';
 import { useLive } from '../../db/live';
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
+import { CenterClock } from './CenterClock';
 import type { SyncRunner, SyncState } from './runner';
 
 function age(iso: string | null, now: number): string {
@@ -14,7 +17,20 @@ function age(iso: string | null, now: number): string {
   return min < 1 ? 'under a minute' : min < 120 ? `${min} min` : `${Math.floor(min / 60)} h`;
 }
 
-export function StatusBar({ title, who, runner, storagePersisted }: { title: string; who: string; runner: SyncRunner; storagePersisted: boolean | null }) {
+export function StatusBar({
+  title,
+  who,
+  runner,
+  storagePersisted,
+  timeZone,
+}: {
+  title: string;
+  who: string;
+  runner: SyncRunner;
+  storagePersisted: boolean | null;
+  /** The center's zone (the profile's): the clock and the last sync time are on its wall clock. */
+  timeZone: string;
+}) {
   const [sync, setSync] = useState<SyncState | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => runner.subscribe(setSync), [runner]);
@@ -45,8 +61,9 @@ export function StatusBar({ title, who, runner, storagePersisted }: { title: str
         )}{' '}
         · {waiting} waiting
         {waiting > 0 && oldest ? ` · oldest ${age(oldest.queuedAt, now)}` : ''}
-        {sync?.lastSyncAt ? ` · last sync ${new Date(sync.lastSyncAt).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })}` : ''}
+        {sync?.lastSyncAt ? ` · last sync ${formatTimeOfDay(new Date(sync.lastSyncAt), timeZone)}` : ''}
       </span>
+      <CenterClock timeZone={timeZone} />
     </header>
   );
 }

@@ -9,13 +9,14 @@ import { countHeld, countPending, entriesNeedingAttention, oldestPending } from 
 import { countCachedAccounts } from '../../db/accounts';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
+import type { UtilityProfile } from '../../../../shared/profiles/schema';
 import type { SyncRunner, SyncState } from './runner';
 import { HeldPayments } from './HeldPayments';
 import { StuckEntries } from './StuckEntries';
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-US') : 'never');
 
-export function SyncPanel({ runner, stuckAfterMinutes, onClose }: { runner: SyncRunner; stuckAfterMinutes: number; onClose: () => void }) {
+export function SyncPanel({ runner, profile, onClose }: { runner: SyncRunner; profile: UtilityProfile; onClose: () => void }) {
   const db = counterDb();
   const [sync, setSync] = useState<SyncState | null>(null);
   useEffect(() => runner.subscribe(setSync), [runner]);
@@ -50,8 +51,8 @@ export function SyncPanel({ runner, stuckAfterMinutes, onClose }: { runner: Sync
         <dt>Last error</dt>
         <dd>{sync?.lastError ?? 'none'}</dd>
       </dl>
-      <StuckEntries afterMinutes={stuckAfterMinutes} />
-      <HeldPayments />
+      <StuckEntries afterMinutes={profile.sync.stuckAfterMinutes} />
+      <HeldPayments profile={profile} />
       <h3>Refused by central ({attention.length})</h3>
       {attention.length === 0 ? (
         <p className="muted">Nothing needs a supervisor.</p>

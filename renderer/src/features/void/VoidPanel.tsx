@@ -8,20 +8,23 @@ import { formatAccountNumber } from '../../../../shared/accounts/account-number'
 import { uuidv7 } from '../../../../shared/ids';
 import { formatMoney } from '../../../../shared/money/money';
 import { voidReasonSchema } from '../../../../shared/payments/void';
-import { paymentsSince, VoidRefused } from '../../db/payments';
+import { formatTimeOfDay } from '../../../../shared/time/business-day';
+import { paymentsBetween, VoidRefused } from '../../db/payments';
 import { commitDrawerVoid, DrawerRefused } from '../../db/drawer';
 import { useLive } from '../../db/live';
 import { counterDb } from '../../db/schema';
 import type { VoidEntry } from '../../db/schema';
 import { checkPin } from '../../db/users';
 import type { Station } from '../../app/App';
-import { startOfToday } from '../../app/today';
+import { useBusinessDay } from '../../app/useBusinessDay';
 import type { SignedInUser } from '../signin/SignIn';
 
 
 export function VoidPanel({ station, user, onVoided, onCancel }: { station: Station; user: SignedInUser; onVoided: (v: VoidEntry) => void; onCancel: () => void }) {
   const db = counterDb();
-  const payments = useLive(() => paymentsSince(db, startOfToday()), [], []);
+  // Same-day voids only: the payments of the center's business day, which ends at its midnight, not the PC's.
+  const today = useBusinessDay(station.profile);
+  const payments = useLive(() => paymentsBetween(db, today), [today], []);
   const [chosen, setChosen] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [supervisor, setSupervisor] = useState('');
@@ -83,7 +86,7 @@ export function VoidPanel({ station, user, onVoided, onCancel }: { station: Stat
             <legend>Payment</legend>
             {open.map((p, i) => {
               const pay = p.entry.payment;
-              const label = `${new Date(pay.takenAt).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' })} · ${pay.lines
+              const label = `${formatTimeOfDay(new Date(pay.takenAt), today.timeZone)} · ${pay.lines
                 .map((l) => formatAccountNumber(l.accountNumber, station.profile.accountNumber))
                 .join(', ')} · ${formatMoney(pay.total)} · ${pay.tenders.map((t) => t.kind.replace('_', ' ')).join(' + ')}`;
               return (

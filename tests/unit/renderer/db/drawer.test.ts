@@ -27,9 +27,11 @@ import { applyResults } from '../../../../renderer/src/db/outbox';
 import type { DrawerSession } from '../../../../shared/drawer/entries';
 import { approval, seedCheapUsers, typed } from '../drawer-sample';
 import { BAG_COUNT, CLOSE_COUNT, DROP_COUNT, FLOAT_COUNT, P1, P2, P3, P4, P5 } from '../../shared/drawer/shift';
+import { withBounds } from '../../../../shared/time/business-day';
 
 const settings = portlandWaterBureau.drawer;
 const TZ = 'America/Los_Angeles';
+const NOV_22 = withBounds('2026-11-22', TZ);
 const STATION = 'station-1';
 let db: CounterDb;
 
@@ -234,14 +236,14 @@ describe('the deposit and the end of the day', () => {
     await commitDrawerVoid(db, { id: uuidv7(), paymentId: P1.id, utility: 'pwb', stationId: STATION, cashier: 'cashier1', approvedBy: 'supervisor1', reason: 'Wrong account keyed', drawerSessionId: d.id, takenAt: new Date().toISOString() });
     await recordDrop(db, { drawerId: d.id, count: typed(DROP_COUNT), witness: await approval(db, 'supervisor1') });
 
-    let eod = await endOfDay(db, STATION, '2026-11-22', TZ);
+    let eod = await endOfDay(db, STATION, NOV_22);
     expect(eod.notClosed.map((x) => x.id)).toEqual([d.id]);
     const sup = await approval(db, 'supervisor1');
-    await refused(async () => completeEndOfDay(db, { stationId: STATION, businessDate: '2026-11-22', timeZone: TZ, by: sup, acknowledgeWaiting: true }), 'End of day: cashier1 has a drawer not closed', 'endOfDay');
+    await refused(async () => completeEndOfDay(db, { stationId: STATION, today: NOV_22, by: sup, acknowledgeWaiting: true }), 'End of day: cashier1 has a drawer not closed', 'endOfDay');
 
     await submitCount(db, { drawerId: d.id, form: closeForm });
     await signOff(db, { drawerId: d.id, approval: sup, note: '', settings });
-    const req = { stationId: STATION, utility: 'pwb', businessDate: '2026-11-22', timeZone: TZ, bagNumber: 'BAG-000123', cash: typed(BAG_COUNT), preparedBy: 'supervisor1' };
+    const req = { stationId: STATION, utility: 'pwb', today: NOV_22, bagNumber: 'BAG-000123', cash: typed(BAG_COUNT), preparedBy: 'supervisor1' };
     await refused(async () => prepareDeposit(db, { ...req, bagNumber: 'x' }), /^Bag number: enter the number printed on the bank bag/, 'bagNumber');
     await refused(async () => prepareDeposit(db, { ...req, cash: typed({ ...BAG_COUNT, coin_10: 0 }) }), "Bag cash: counted $112.25, but the closed drawers' cash receipts are $112.45 ($0.20 missing); recount the bag", 'cash');
     const deposit = await prepareDeposit(db, req);
@@ -249,12 +251,12 @@ describe('the deposit and the end of the day', () => {
     expect(deposit.items.map((i) => i.number)).toEqual(['1042', '2201', 'MO-55881']);
     await refused(async () => prepareDeposit(db, req), 'Deposit: no closed drawer of 2026-11-22 is waiting for a deposit', 'deposit');
 
-    eod = await endOfDay(db, STATION, '2026-11-22', TZ);
+    eod = await endOfDay(db, STATION, NOV_22);
     expect(eod).toMatchObject({ notClosed: [], notDeposited: [], waiting: 8, refused: 0, done: false });
-    await refused(async () => completeEndOfDay(db, { stationId: STATION, businessDate: '2026-11-22', timeZone: TZ, by: sup, acknowledgeWaiting: false }), 'Acknowledge: 8 entries have not reached central; acknowledge it to finish the day', 'acknowledge');
+    await refused(async () => completeEndOfDay(db, { stationId: STATION, today: NOV_22, by: sup, acknowledgeWaiting: false }), 'Acknowledge: 8 entries have not reached central; acknowledge it to finish the day', 'acknowledge');
     await applyResults(db, (await db.outbox.toArray()).map((e) => ({ id: e.id, status: 'posted' as const, reference: 'R1', postedAt: '2026-11-23T00:00:00Z' })));
-    await completeEndOfDay(db, { stationId: STATION, businessDate: '2026-11-22', timeZone: TZ, by: sup, acknowledgeWaiting: false });
-    expect((await endOfDay(db, STATION, '2026-11-22', TZ)).done).toBe(true);
+    await completeEndOfDay(db, { stationId: STATION, today: NOV_22, by: sup, acknowledgeWaiting: false });
+    expect((await endOfDay(db, STATION, NOV_22)).done).toBe(true);
     expect(await verifyJournal(db)).toMatchObject({ ok: true });
   });
 });
@@ -273,10 +275,16 @@ describe('the journal', () => {
     await copy.delete();
   });
 
+  it("a day's journal is the center's day: a drawer opened at 23:30 Pacific (07:30 UTC the next day) is in it", async () => {
+    await open('cashier1', typed(FLOAT_COUNT), '', new Date('2026-11-23T07:30:00Z'));
+    expect((await journalOfDay(db, NOV_22)).map((e: JournalEntry) => e.kind)).toEqual(['drawer_open']);
+    expect(await journalOfDay(db, withBounds('2026-11-23', TZ))).toEqual([]);
+  });
+
   it("a day's journal exports as JSON lines that verify on their own", async () => {
     const d = await open('cashier1', typed(FLOAT_COUNT), '', new Date('2026-11-22T16:00:00Z'));
     await commitDrawerPayment(db, into(P2, d), {}, settings);
-    const day = await journalOfDay(db, '2026-11-22', TZ);
+    const day = await journalOfDay(db, NOV_22);
     expect(day.map((e: JournalEntry) => e.kind)).toEqual(['drawer_open', 'payment']);
     expect(verifyJsonLines(toJsonLines(day as unknown as Array<Record<string, unknown>>))).toEqual({ ok: true, count: 2, first: 1, last: 2 });
   });

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CounterDb } from '../../../../renderer/src/db/schema';
-import { commitPayment, DuplicatePaymentError } from '../../../../renderer/src/db/payments';
+import { commitPayment, commitVoid, DuplicatePaymentError, paymentsBetween } from '../../../../renderer/src/db/payments';
+import { uuidv7 } from '../../../../shared/ids';
+import { businessDayBounds } from '../../../../shared/time/business-day';
 import { applyResults, countPending, pendingBatch } from '../../../../renderer/src/db/outbox';
 import { verifyJournal } from '../../../../renderer/src/db/journal';
 import { cashPayment, rosa } from '../sample';
@@ -38,6 +40,27 @@ describe('commitPayment', () => {
     await expect(commitPayment(db, cashPayment({ total: '182.400' as never }), {})).rejects.toThrow();
     expect(await db.journal.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe("a business day's payments", () => {
+  it('lists the payments between the Pacific midnights, newest first, with their voids, whatever UTC says', async () => {
+    const before = cashPayment({ takenAt: '2026-11-20T07:59:59.999Z' }); // 23:59:59.999 on the 19th in Portland
+    const afternoon = cashPayment({ takenAt: '2026-11-21T00:30:00.000Z' }); // 16:30 on the 20th
+    const late = cashPayment({ takenAt: '2026-11-21T07:59:00.000Z' }); // 23:59 on the 20th
+    const after = cashPayment({ takenAt: '2026-11-21T08:00:00.000Z' }); // midnight starting the 21st
+    for (const p of [before, afternoon, late, after]) await commitPayment(db, p, {});
+    // Voided just after midnight: still marks the payment of the 20th.
+    await commitVoid(db, {
+      id: uuidv7(), paymentId: late.id, utility: 'pwb', stationId: 'station-1', cashier: 'cashier1', approvedBy: 'supervisor1',
+      reason: 'Wrong account keyed', drawerSessionId: null, takenAt: '2026-11-21T08:01:00.000Z',
+    });
+    const day = await paymentsBetween(db, businessDayBounds('2026-11-20', 'America/Los_Angeles'));
+    expect(day.map((p) => [p.entry.payment.takenAt, p.voided ? 'voided' : 'stands'])).toEqual([
+      [late.takenAt, 'voided'],
+      [afternoon.takenAt, 'stands'],
+    ]);
+    expect(await paymentsBetween(db, businessDayBounds('2026-11-21', 'America/Los_Angeles'))).toMatchObject([{ entry: { id: after.id }, voided: null }]);
   });
 });
 

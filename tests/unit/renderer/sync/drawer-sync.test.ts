@@ -11,6 +11,7 @@ import { startSyncRunner } from '../../../../renderer/src/features/sync/runner';
 import { AUTH, openTestCentral, type TestCentral } from '../../central/helpers';
 import { approval, seedCheapUsers, typed } from '../drawer-sample';
 import { BAG_COUNT, CLOSE_COUNT, DROP_COUNT, FLOAT_COUNT, P1, P2, P3, P4, P5 } from '../../shared/drawer/shift';
+import { withBounds } from '../../../../shared/time/business-day';
 
 let db: CounterDb;
 let c: TestCentral;
@@ -34,7 +35,7 @@ describe('close-outs and deposits sync like payments', () => {
     await recordDrop(db, { drawerId: d.id, count: typed(DROP_COUNT), witness: sup });
     await submitCount(db, { drawerId: d.id, form: { cash: typed(CLOSE_COUNT), checksCount: '2', checksTotal: '396.15', moneyOrdersCount: '1', moneyOrdersTotal: '58.00', cardTotal: '250.00' } });
     await signOff(db, { drawerId: d.id, approval: sup, note: '', settings });
-    await prepareDeposit(db, { stationId: 'station-1', utility: 'pwb', businessDate: '2026-11-22', timeZone: 'America/Los_Angeles', bagNumber: 'BAG-000123', cash: typed(BAG_COUNT), preparedBy: 'supervisor1' });
+    await prepareDeposit(db, { stationId: 'station-1', utility: 'pwb', today: withBounds('2026-11-22', 'America/Los_Angeles'), bagNumber: 'BAG-000123', cash: typed(BAG_COUNT), preparedBy: 'supervisor1' });
     expect(await countPending(db)).toBe(8);
 
     const requests: string[] = [];

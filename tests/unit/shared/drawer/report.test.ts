@@ -37,6 +37,13 @@ describe('the close-out report (Z)', () => {
     }
   });
 
+  it("dates the report with the center's business day, not UTC's", () => {
+    // Opened at 23:30 in Portland on Nov 22: already Nov 23 in UTC.
+    const late = { ...input, closeout: { ...input.closeout, openedAt: '2026-11-23T07:30:00.000Z' } };
+    expect(zReportText({ ...late, paperWidth: '80mm' }).join('\n')).toMatch(/Business date\s+2026-11-22/);
+    expect(zReportText({ ...input, paperWidth: '80mm' }).join('\n')).toMatch(/Business date\s+2026-11-22/);
+  });
+
   it('fits 58 mm paper: no line wider than 32 columns', () => {
     for (const line of zReportText({ ...input, paperWidth: '58mm' })) expect(columns(line)).toBeLessThanOrEqual(32);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portlandWaterBureau } from '../../../../shared/profiles';
+import { portlandWaterBureau, profiles } from '../../../../shared/profiles';
 import { accountNumberFormatSchema, utilityProfileSchema } from '../../../../shared/profiles/schema';
 
 function issues(overrides: Record<string, unknown>) {
@@ -32,6 +32,23 @@ describe('utilityProfileSchema: a utility edits its profile, the schema checks t
   it('needs at least one header line and one address line', () => {
     expect(issues({ receipt: { headerLines: [], footerLines: [] } }).map((i) => i.path)).toEqual(['receipt.headerLines']);
     expect(issues({ center: { ...portlandWaterBureau.center, addressLines: [] } }).map((i) => i.path)).toEqual(['center.addressLines']);
+  });
+
+  it('needs the center’s time zone, an IANA zone, named in the refusal', () => {
+    const { timeZone: _tz, ...center } = portlandWaterBureau.center;
+    expect(issues({ center }).map((i) => i.path)).toEqual(['center.timeZone']);
+    expect(issues({ center: { ...center, timeZone: 'Pacific Time' } })).toEqual([
+      { path: 'center.timeZone', message: 'must be an IANA time zone such as America/Los_Angeles' },
+    ]);
+    expect(issues({ center: { ...center, timeZone: 'America/Chicago' } })).toEqual([]);
+  });
+
+  it('puts each shipped center in its own zone', () => {
+    expect(Object.fromEntries(Object.values(profiles).map((p) => [p.id, p.center.timeZone]))).toEqual({
+      pwb: 'America/Los_Angeles',
+      wes: 'America/Los_Angeles',
+      portsmouth: 'America/New_York',
+    });
   });
 
   it('account numbers have 4 to 20 digits', () => {
