@@ -44,11 +44,12 @@ test('the same id sent with another amount is a conflict: kept, shown, never ret
   });
   expect(res.status).toBe(200);
   let sends = 0;
-  await page.unroute(`${central.url}/v1/**`);
+  // The counting route first (the newest route wins), then central comes back: no send goes uncounted.
   await page.route(`${central.url}/v1/payments`, async (route) => {
     sends += 1;
     await route.continue();
   });
+  await page.unroute(`${central.url}/v1/**`);
   await expect(page.getByRole('status')).toContainText('0 waiting', { timeout: 30_000 });
   await page.keyboard.press('F11');
   const panel = page.getByRole('region', { name: 'Sync' });
