@@ -149,7 +149,8 @@ function walk(value: unknown, at: string, fields: Fields, problems: string[]): v
   const wildcard = key.replace(/[^.]+$/, '*');
   const kind = fields[key] ?? fields[wildcard];
   if (!kind) return void problems.push(`${at}: a field the protocol does not have`);
-  if (kind.k === 'any') return;
+  // An optional field left out (zod keeps the key when the input had it as undefined).
+  if (kind.k === 'any' || value === undefined) return;
   if (typeof value === 'string') {
     const p = plainTextProblem(value);
     if (p) problems.push(`${at}: ${p}`);
