@@ -32,6 +32,14 @@ export function plainTextProblem(s: string): string | null {
   return null;
 }
 
+/** ISO 8601 with an offset; year 0001 on; offsets as clocks have them, -12:00 to +14:00. */
+function realTimestamp(s: string): boolean {
+  const m = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2})?)$/.exec(s);
+  if (!m || Number(m[1]) < 1 || !Number.isFinite(Date.parse(s))) return false;
+  const offset = Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return m[2] === '-' ? offset <= 12 * 60 : offset <= 14 * 60;
+}
+
 /** The most one amount may be, in cents: $99,999,999.99 (the MICR amount field). */
 export const MAX_AMOUNT_CENTS = 9_999_999_999n;
 /** What central's numeric(14,2) columns hold, in cents. */
@@ -118,7 +126,7 @@ function checkKind(value: unknown, kind: Kind, at: string, problems: string[], f
       if (!kind.values.includes(value)) bad(`must be one of ${kind.values.map((v) => JSON.stringify(v)).join(', ')}`);
       return;
     case 'timestamp':
-      if (typeof value !== 'string' || value.length > 40 || !Number.isFinite(Date.parse(value))) bad('must be a timestamp');
+      if (typeof value !== 'string' || !realTimestamp(value)) bad('must be a timestamp a clock can show and central can store');
       return;
     case 'cashCount':
       if (!isRecord(value)) return void bad('must be a cash count');
@@ -144,11 +152,17 @@ function checkKind(value: unknown, kind: Kind, at: string, problems: string[], f
 /** "lines.0.amount" → "lines.#.amount". */
 const shape = (at: string) => at.replace(/(^|\.)\d+(?=\.|$)/g, '$1#');
 
+/** A field the table does not know: a problem in what a parser produced; in a request, left for the parser to drop. */
+let strangers: 'problem' | 'ignore' = 'problem';
+
 function walk(value: unknown, at: string, fields: Fields, problems: string[]): void {
   const key = shape(at);
   const wildcard = key.replace(/[^.]+$/, '*');
   const kind = fields[key] ?? fields[wildcard];
-  if (!kind) return void problems.push(`${at}: a field the protocol does not have`);
+  if (!kind) {
+    if (strangers === 'problem') problems.push(`${at}: a field the protocol does not have`);
+    return;
+  }
   // An optional field left out (zod keeps the key when the input had it as undefined).
   if (kind.k === 'any' || value === undefined) return;
   if (typeof value === 'string') {
@@ -159,9 +173,14 @@ function walk(value: unknown, at: string, fields: Fields, problems: string[]): v
 }
 
 /** Every problem with an accepted value, or none. */
-export function checkFields(value: unknown, fields: Fields): string[] {
+export function checkFields(value: unknown, fields: Fields, unknownFields: 'problem' | 'ignore' = 'problem'): string[] {
   const problems: string[] = [];
-  walk(value, '', { '': object, ...fields }, problems);
+  strangers = unknownFields;
+  try {
+    walk(value, '', { '': object, ...fields }, problems);
+  } finally {
+    strangers = 'problem';
+  }
   return problems;
 }
 
@@ -180,9 +199,9 @@ export function sameName(a: string, b: string, ignoreCase = false): boolean {
 export type Oracle = (value: unknown) => string[];
 
 /** An oracle from a field table and the relations a value's fields must keep. */
-export function oracle(fields: Fields, relations: (v: Record<string, unknown>) => Array<string | null> = () => []): Oracle {
+export function oracle(fields: Fields, relations: (v: Record<string, unknown>) => Array<string | null> = () => [], unknownFields: 'problem' | 'ignore' = 'problem'): Oracle {
   return (value) => {
-    const problems = checkFields(value, fields);
+    const problems = checkFields(value, fields, unknownFields);
     if (problems.length === 0 && isRecord(value)) problems.push(...relations(value).filter((p): p is string => p !== null));
     return problems;
   };
