@@ -144,7 +144,8 @@ function checkKind(value: unknown, kind: Kind, at: string, problems: string[], f
     case 'object':
       if (!isRecord(value)) return void bad('must be an object');
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) bad('an object with another prototype');
-      for (const [k, v] of Object.entries(value)) walk(v, at === '' ? k : `${at}.${k}`, fields, problems);
+      // An empty key is written "" so that it cannot stand for the value holding it.
+      for (const [k, v] of Object.entries(value)) walk(v, at === '' ? k || '""' : `${at}.${k || '""'}`, fields, problems);
       return;
   }
 }
