@@ -159,7 +159,9 @@ let strangers: 'problem' | 'ignore' = 'problem';
 function walk(value: unknown, at: string, fields: Fields, problems: string[]): void {
   const key = shape(at);
   const wildcard = key.replace(/[^.]+$/, '*');
-  const kind = fields[key] ?? fields[wildcard];
+  // Own keys only: fields["__proto__"] would find Object.prototype.
+  const own = (k: string) => (Object.hasOwn(fields, k) ? fields[k] : undefined);
+  const kind = own(key) ?? own(wildcard);
   if (!kind) {
     if (strangers === 'problem') problems.push(`${at}: a field the protocol does not have`);
     return;
