@@ -26,7 +26,11 @@ function realMoment(s: string): boolean {
 
 export const isoTimestampSchema = z.iso
   .datetime({ offset: true })
-  .refine(realMoment, { message: 'must be a real date and time: year 0001 or later, at most 9 decimals of a second, an offset from -12:00 to +14:00' });
+  // Judged only once the text has the ISO form: a malformed one is refused once, for its form.
+  .refine(realMoment, {
+    message: 'must be a real date and time: year 0001 or later, at most 9 decimals of a second, an offset from -12:00 to +14:00',
+    when: (payload) => payload.issues.length === 0,
+  });
 
 export const accountSchema = z.object({
   utility: idText,

@@ -147,6 +147,10 @@ export function pathsOf(value: unknown, at: Path = []): Path[] {
   return out;
 }
 
+function valueAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, p) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined), value);
+}
+
 export type Mutation =
   | { op: 'replace'; path: Path; value: unknown }
   | { op: 'remove'; path: Path }
@@ -194,8 +198,14 @@ export function mutationOf(sample: unknown, values: fc.Arbitrary<unknown> = host
   const paths = pathsOf(sample);
   const inner = paths.filter((p) => p.length > 0);
   const path = fc.constantFrom(...(inner.length > 0 ? inner : paths));
+  // An amount field gets mostly hostile amounts: the ceiling, exponents and foreign digits are where amounts break.
+  const replace = path.chain((p) => {
+    const current = valueAt(sample, p);
+    const value = typeof current === 'string' && /^-?[0-9]+\.[0-9]{2}$/.test(current) ? fc.oneof(hostileAmount, hostileAmount, values) : values;
+    return fc.record({ op: fc.constant('replace' as const), path: fc.constant(p), value });
+  });
   return fc.oneof(
-    { weight: 8, arbitrary: fc.record({ op: fc.constant('replace' as const), path, value: values }) },
+    { weight: 8, arbitrary: replace },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), path }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('add' as const), path: fc.constantFrom(...paths), key: fc.oneof(fc.constantFrom(...PROTOTYPE_WORDS), hostileString), value: values }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), path }) },

@@ -72,8 +72,8 @@ export const paymentFields: Fields = {
   'lines.#.amount': amount,
   ...tenderFields,
   total: sumOf(20),
-  tendered: sumOf(20),
-  change: sumOf(20),
+  tendered: sumOf(40),
+  change: sumOf(40),
   memo: text(200),
   approvedBy: ID,
 };
