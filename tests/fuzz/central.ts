@@ -57,12 +57,16 @@ const segment = fc.oneof(
   fc.constantFrom('pwb', 'wes', 'portsmouth', '1000000001', '200000001'),
 );
 
+/** A utility that exists half the time, so the hostile part reaches the query behind it. */
+const utilitySegment = fc.oneof(fc.constantFrom('pwb', 'wes', 'portsmouth'), segment);
+const numberSegment = fc.oneof(fc.constantFrom('1000000001', '200000001', '123456789012', '0000', '99999999999999999999'), segment);
+
 const accountRoutes: Endpoint[] = [
-  { name: 'GET /v1/accounts/:utility/:number', request: fc.tuple(segment, segment).map(([u, n]): Request => ({ method: 'GET', url: `/v1/accounts/${u}/${n}` })) },
+  { name: 'GET /v1/accounts/:utility/:number', request: fc.tuple(utilitySegment, numberSegment).map(([u, n]): Request => ({ method: 'GET', url: `/v1/accounts/${u}/${n}` })) },
   {
     name: 'GET /v1/accounts/:utility?after&limit',
     request: fc
-      .tuple(segment, fc.oneof(segment, fc.constantFrom('0', '9223372036854775807', '9223372036854775808', '-1', '1e3')), fc.oneof(segment, fc.constantFrom('1', '5000', '5001', '0', '-1', '1e3', 'NaN', '1.5')), fc.constantFrom('', '&after=1', '&limit=2&limit=3'))
+      .tuple(utilitySegment, fc.oneof(segment, fc.constantFrom('0', '9223372036854775807', '9223372036854775808', '-1', '1e3')), fc.oneof(segment, fc.constantFrom('1', '5000', '5001', '0', '-1', '1e3', 'NaN', '1.5', ' 7', '0x10')), fc.constantFrom('', '&after=1', '&limit=2&limit=3', '&__proto__=1', '&constructor[prototype][polluted]=yes'))
       .map(([u, after, limit, extra]): Request => ({ method: 'GET', url: `/v1/accounts/${u}?after=${after}&limit=${limit}${extra}` })),
   },
 ];
