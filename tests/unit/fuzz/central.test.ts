@@ -4,7 +4,7 @@ import { ENDPOINTS, fuzzEndpoint } from '../../fuzz/central';
 import { openTestCentral, type TestCentral } from '../central/helpers';
 
 const SEED = 20_261_122;
-const RUNS = 40;
+const RUNS = 30;
 
 let central: TestCentral;
 beforeAll(async () => {

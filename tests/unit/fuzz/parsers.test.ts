@@ -11,7 +11,7 @@ import { checkFields, sameName } from '../../fuzz/oracles';
 import { payments } from '../../fuzz/samples';
 
 const SEED = 20_261_122;
-const RUNS = 150;
+const RUNS = 120;
 
 describe('the oracles', () => {
   it.each(TARGETS.map((t) => [t.name, t] as const))('%s: every valid sample is accepted and passes its oracle', (_name, target) => {
