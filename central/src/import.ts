@@ -41,7 +41,7 @@ const oneLine = z.string().transform((s) => s.replace(/[ \t]*[\r\n]+[ \t]*/g, ',
 /** One row of the file, every field a string as CSV gives it, judged and turned into column values. */
 export const accountRowSchema = z
   .object({
-    utility: z.string().refine((u) => u in profiles, { message: `must be one of ${utilityIds().join(', ')}` }),
+    utility: z.string().refine((u) => Object.hasOwn(profiles, u), { message: `must be one of ${utilityIds().join(', ')}` }),
     number: z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number, digits only' }),
     name: oneLine.pipe(safeText(TEXT_LIMITS.name, 1)),
     service_address: oneLine.pipe(safeText(TEXT_LIMITS.address, 1)),
@@ -65,7 +65,7 @@ export type AccountRow = z.output<typeof accountRowSchema>;
 
 /** The profile says how many digits its account numbers have; checked even when other fields are bad. */
 function numberLengthProblem(raw: Record<Column, string>): string | null {
-  const digits = profiles[raw.utility]?.accountNumber.digits;
+  const digits = Object.hasOwn(profiles, raw.utility) ? profiles[raw.utility]?.accountNumber.digits : undefined;
   if (digits === undefined || !/^[0-9]+$/.test(raw.number) || raw.number.length === digits) return null;
   return `must be ${digits} digits for ${raw.utility}`;
 }

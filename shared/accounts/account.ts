@@ -7,7 +7,30 @@ export const accountStatusSchema = z.enum(['current', 'past_due', 'shut_off', 'c
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' });
-export const isoTimestampSchema = z.iso.datetime({ offset: true });
+/** The offset at the end of a timestamp: "Z", "+14:00", "-0530", "+09". */
+const OFFSET_RE = /(?:Z|([+-])(\d{2}):?(\d{2})?)$/;
+
+/**
+ * A moment a clock can show and a database can store: the ISO form also allows year 0000 (no such year in
+ * PostgreSQL), offsets up to ±23:59 (PostgreSQL stops at ±15:59; real offsets run from -12:00 to +14:00)
+ * and any number of fraction digits (PostgreSQL refuses thousands; clocks stop at nanoseconds).
+ */
+function realMoment(s: string): boolean {
+  if (s.startsWith('0000') || /\.\d{10,}/.test(s)) return false;
+  const m = OFFSET_RE.exec(s);
+  if (!m) return false;
+  if (!m[1]) return true;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return minutes <= (m[1] === '+' ? 14 * 60 : 12 * 60);
+}
+
+export const isoTimestampSchema = z.iso
+  .datetime({ offset: true })
+  // Judged only once the text has the ISO form: a malformed one is refused once, for its form.
+  .refine(realMoment, {
+    message: 'must be a real date and time: year 0001 or later, at most 9 decimals of a second, an offset from -12:00 to +14:00',
+    when: (payload) => payload.issues.length === 0,
+  });
 
 export const accountSchema = z.object({
   utility: idText,

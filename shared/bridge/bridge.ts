@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { paperWidthSchema, stationConfigSchema, type StationView } from '../station';
+import { fitsIn, refinePlainText } from '../text/safe-text';
 
 /**
  * The markup rule for printed text. electron-pos-printer sets each text item with `innerHTML` in a hidden
@@ -54,15 +55,18 @@ export const posPrintItemSchema = z.discriminatedUnion('type', [
     type: z.literal('text'),
     value: z
       .string()
-      .max(4000)
+      .refine(fitsIn(4000), { message: 'must be at most 4000 characters' })
+      // No control, direction or broken characters: a receipt prints what the layout wrote, in its order.
+      .superRefine(refinePlainText)
       .refine((value) => !hasForeignMarkup(value), { message: MARKUP_RULE_MESSAGE }),
     style: printStyleSchema.optional(),
   }),
   z.object({
     type: z.literal('barCode'),
     value: z.string().regex(/^[\x20-\x7e]{1,80}$/, { message: 'must be 1-80 printable ASCII characters' }),
-    height: z.string().optional(),
-    width: z.string().optional(),
+    // Sizes are style values in the print window: the same plain values as `style`.
+    height: z.string().regex(PLAIN_STYLE_VALUE, { message: 'must be a plain size, like 40' }).optional(),
+    width: z.string().regex(PLAIN_STYLE_VALUE, { message: 'must be a plain size, like 2' }).optional(),
     displayValue: z.boolean().optional(),
     position: z.enum(['left', 'center', 'right']).optional(),
     fontsize: z.number().int().min(6).max(40).optional(),

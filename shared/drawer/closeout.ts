@@ -16,7 +16,7 @@ import type { DrawerSettings } from '../profiles/schema';
 import { UUID_RE } from '../ids';
 import { CARD_NUMBER_MESSAGE, containsCardNumber } from '../payments/card-guard';
 import { cashCountSchema, countValue, judgeCount, type CountError } from './denominations';
-import { idText, refinePlainText, safeText, TEXT_LIMITS } from '../text/safe-text';
+import { fitsIn, idText, refinePlainText, safeText, TEXT_LIMITS } from '../text/safe-text';
 
 export const TENDERS = ['cash', 'checks', 'moneyOrders', 'card'] as const;
 export type TenderGroup = (typeof TENDERS)[number];
@@ -272,7 +272,7 @@ export function floatProblem(counted: MoneyString, expectedFloat: MoneyString): 
 export const noteSchema = z
   .string()
   .trim()
-  .max(500, { message: 'Note: keep it under 500 characters' })
+  .refine(fitsIn(500), { message: 'Note: keep it under 500 characters' })
   .superRefine(refinePlainText)
   .refine((r) => !containsCardNumber(r), { message: `Note: ${CARD_NUMBER_MESSAGE}` });
 
@@ -300,10 +300,15 @@ const closeoutBaseSchema = z.object({
 });
 type CloseoutBase = z.output<typeof closeoutBaseSchema>;
 
-export const closeoutSchema = closeoutBaseSchema.superRefine((c, ctx) => {
-  const problem = closeoutArithmeticError(c);
-  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-});
+// The figures are checked against each other only once each is a valid amount: zod runs object refinements
+// after a failed regex too, and the arithmetic would throw on "1e3".
+export const closeoutSchema = closeoutBaseSchema.superRefine(
+  (c, ctx) => {
+    const problem = closeoutArithmeticError(c);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  },
+  { when: (payload) => payload.issues.length === 0 },
+);
 export type Closeout = z.output<typeof closeoutSchema>;
 
 /** Every figure of a close-out checked against the others; the first that does not add up, or null. */

@@ -55,10 +55,14 @@ const depositBaseSchema = z.object({
 });
 type DepositBase = z.output<typeof depositBaseSchema>;
 
-export const depositSchema = depositBaseSchema.superRefine((d, ctx) => {
-  const problem = depositArithmeticError(d);
-  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-});
+// Only once every figure is a valid amount (see closeoutSchema): the arithmetic would throw on "1e3".
+export const depositSchema = depositBaseSchema.superRefine(
+  (d, ctx) => {
+    const problem = depositArithmeticError(d);
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  },
+  { when: (payload) => payload.issues.length === 0 },
+);
 export type Deposit = z.output<typeof depositSchema>;
 
 export function depositArithmeticError(d: DepositBase): { path: string[]; message: string } | null {

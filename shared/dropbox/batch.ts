@@ -21,7 +21,7 @@ import { add, amountSchema, compare, money, moneyStringSchema, sub, toMoneyStrin
 import { CARD_NUMBER_MESSAGE, containsCardNumber, findCardNumber } from '../payments/card-guard';
 import { tenderRuleError, type Payment } from '../payments/payment';
 import type { UtilityProfile } from '../profiles/schema';
-import { idText, refinePlainText } from '../text/safe-text';
+import { fitsIn, idText, refinePlainText } from '../text/safe-text';
 
 /** The most checks one batch holds; the screen stays quick at this size and a batch fits one request. */
 export const MAX_DROPBOX_ITEMS = 2000;
@@ -34,7 +34,7 @@ const nameText = (max: number) =>
     .string()
     .trim()
     .min(1)
-    .max(max)
+    .refine(fitsIn(max), { message: `must be at most ${max} characters` })
     .superRefine(refinePlainText)
     .refine((s) => !containsCardNumber(s), { message: CARD_NUMBER_MESSAGE });
 const accountDigits = z.string().regex(/^[0-9]{4,20}$/, { message: 'must be the account number digits' });
@@ -74,7 +74,7 @@ export const setAsideItemSchema = z.object({
   ...itemBase,
   kind: z.literal('set_aside'),
   accountNumber: accountDigits.nullable(),
-  reason: z.string().trim().min(1).max(300).superRefine(refinePlainText),
+  reason: z.string().trim().min(1).refine(fitsIn(300), { message: 'must be at most 300 characters' }).superRefine(refinePlainText),
 });
 
 export const dropBoxItemSchema = z.discriminatedUnion('kind', [appliedItemSchema, exceptionItemSchema, setAsideItemSchema]);
@@ -91,7 +91,7 @@ export const approvalSchema = z.object({
     .string()
     .trim()
     .min(3, { message: 'Note: say why the batch closes out of balance (3 characters or more)' })
-    .max(200, { message: 'Note: keep it under 200 characters' })
+    .refine(fitsIn(200), { message: 'Note: keep it under 200 characters' })
     .superRefine(refinePlainText)
     .refine((s) => !containsCardNumber(s), { message: `Note: ${CARD_NUMBER_MESSAGE}` }),
 });
@@ -145,8 +145,13 @@ export const dropBoxBatchSchema = batchHeaderSchema
   });
 export type DropBoxBatch = z.output<typeof dropBoxBatchSchema>;
 
+/**
+ * Whether two names are the same person's: what the eye cannot tell apart is the same (letter case, spacing,
+ * invisible characters, full-width and other compatibility forms).
+ */
 export function samePerson(a: string, b: string): boolean {
-  return a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
+  const norm = (s: string) => s.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return norm(a) === norm(b);
 }
 
 export type Tally = { count: number; total: MoneyString };

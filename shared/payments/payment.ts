@@ -3,7 +3,7 @@
  * Amounts are two-decimal strings; the id is made once when the cashier starts the payment.
  */
 import { z } from 'zod';
-import { add, amountSchema, compare, formatMoney, money, sub, moneyStringSchema } from '../money/money';
+import { add, amountSchema, compare, formatMoney, MAX_AMOUNT, money, sub, moneyStringSchema, toMoneyString } from '../money/money';
 import type { UtilityProfile } from '../profiles/schema';
 import { isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
@@ -14,6 +14,17 @@ import { idText, safeText, TEXT_LIMITS } from '../text/safe-text';
 /** Accounts and tenders in one payment: sums of MAX_AMOUNT this many times still fit central's columns. */
 export const MAX_LINES = 20;
 export const MAX_TENDERS = 20;
+
+/**
+ * A sum no payment can exceed: `n` amounts of MAX_AMOUNT. A total is at most MAX_LINES lines; what is
+ * tendered at most MAX_TENDERS tenders, a cash tender being two amounts (bills and coins).
+ */
+function sumAtMost(n: number) {
+  const ceiling = toMoneyString(money(MAX_AMOUNT).times(n));
+  return moneyStringSchema.refine((s) => compare(money(s), money(ceiling)) <= 0, { message: `must be at most ${ceiling} (${n} amounts of ${MAX_AMOUNT})` });
+}
+const totalSchema = sumAtMost(MAX_LINES);
+const tenderedSchema = sumAtMost(2 * MAX_TENDERS);
 
 export const cashTenderSchema = z.object({
   kind: z.literal('cash'),
@@ -71,9 +82,9 @@ export const paymentSchema = z
   takenAt: isoTimestampSchema,
   lines: z.array(paymentLineSchema).min(1).max(MAX_LINES, { message: `at most ${MAX_LINES} accounts in one payment` }),
   tenders: z.array(tenderSchema).min(1).max(MAX_TENDERS, { message: `at most ${MAX_TENDERS} tenders in one payment` }),
-  total: moneyStringSchema,
-  tendered: moneyStringSchema,
-  change: moneyStringSchema,
+  total: totalSchema,
+  tendered: tenderedSchema,
+  change: tenderedSchema,
   memo: safeText(TEXT_LIMITS.memo).default(''),
   /** The supervisor who approved a payment over the profile's window limit; absent when none was needed. */
   approvedBy: idText.optional(),

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { isoTimestampSchema } from '../accounts/account';
 import { UUID_RE } from '../ids';
 import { CARD_NUMBER_MESSAGE, containsCardNumber } from './card-guard';
-import { idText, refinePlainText } from '../text/safe-text';
+import { fitsIn, idText, refinePlainText } from '../text/safe-text';
 
 export const voidReasonSchema = z
   .string()
   .trim()
   .min(3, { message: 'Reason: say why the payment is voided (3 characters or more)' })
-  .max(200, { message: 'Reason: keep it under 200 characters' })
+  .refine(fitsIn(200), { message: 'Reason: keep it under 200 characters' })
   .superRefine(refinePlainText)
   .refine((r) => !containsCardNumber(r), { message: `Reason: ${CARD_NUMBER_MESSAGE}` });
 

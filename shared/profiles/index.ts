@@ -11,7 +11,8 @@ export const profiles: Readonly<Record<string, UtilityProfile>> = {
 };
 
 export function profileById(id: string): UtilityProfile {
-  const p = profiles[id];
+  // Own keys only: "constructor" or "toString" must not find Object's.
+  const p = Object.hasOwn(profiles, id) ? profiles[id] : undefined;
   if (!p) throw new Error(`Unknown utility profile "${id}": use one of ${Object.keys(profiles).join(', ')}`);
   return p;
 }

@@ -27,6 +27,14 @@ export function textProblem(s: string): string | null {
 }
 
 /**
+ * At most `max` UTF-16 code units, as an input's maxLength counts them. zod's `.max()` counts code points,
+ * which lets through up to twice as many units (emoji, mathematical digits) as the screens allow.
+ */
+export function fitsIn(max: number): (s: string) => boolean {
+  return (s) => s.length <= max;
+}
+
+/**
  * A bounded plain-text field: at most `max` characters (UTF-16 code units, what the inputs count), and no
  * control, lone surrogate or bidi characters. `min` defaults to 0; give 1 for a required field.
  */
@@ -34,7 +42,7 @@ export function safeText(max: number, min = 0) {
   return z
     .string()
     .min(min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
-    .max(max, { message: `must be at most ${max} characters` })
+    .refine(fitsIn(max), { message: `must be at most ${max} characters` })
     .superRefine((s, ctx) => {
       const problem = textProblem(s);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -61,5 +69,27 @@ export function refinePlainText(s: string, ctx: z.core.$RefinementCtx<string>): 
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 }
 
+/** Invisible characters (zero-width spaces and joiners, soft hyphen, word joiner, BOM…). */
+const INVISIBLE_RE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * Why the text cannot be an id, or null. An id names one person or thing, and rules compare ids ("a cashier
+ * cannot approve their own void"): two ids that look the same must be the same string, so no invisible
+ * characters, no spaces around it, and only the standard (NFKC) form ("ｊｄｏｅ" is "jdoe").
+ */
+export function idProblem(s: string): string | null {
+  if (s.trim() !== s) return 'must not start or end with a space';
+  const invisible = INVISIBLE_RE.exec(s);
+  if (invisible) {
+    const code = `U+${(s.codePointAt(invisible.index) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return `holds an invisible character (${code}) at position ${invisible.index + 1}: remove it`;
+  }
+  if (s.normalize('NFKC') !== s) return 'holds full-width or compatibility characters: type it with ordinary letters and digits';
+  return null;
+}
+
 /** A station id, user name, utility id or drawer session id as the protocol carries it. */
-export const idText = safeText(TEXT_LIMITS.id, 1);
+export const idText = safeText(TEXT_LIMITS.id, 1).superRefine((s, ctx) => {
+  const problem = textProblem(s) === null ? idProblem(s) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});

@@ -63,3 +63,13 @@ describe('dates and times', () => {
     expect(isoDateSchema.safeParse('2025-3-21').success).toBe(false);
   });
 });
+
+describe('isoTimestampSchema (cases the fuzz found: central could not store them)', () => {
+  it.each(['0000-01-01T00:00:00Z', '2026-01-01T00:00:00+23:59', '2026-01-01T00:00:00-13:00', '2026-01-01T00:00:00+14:01', `2026-01-01T00:00:00.${'1'.repeat(10_000)}Z`])('refuses %j', (at) => {
+    expect(isoTimestampSchema.safeParse(at).success).toBe(false);
+  });
+
+  it.each(['0001-01-01T00:00:00Z', '2026-11-22T07:30:00-08:00', '2026-11-22T07:30:00+14:00', '2026-11-22T07:30:00-12:00', '2026-11-22T07:30:00+05:30', '9999-12-31T23:59:59.999Z', '2026-01-01T00:00:00.123456789Z'])('accepts %j', (at) => {
+    expect(isoTimestampSchema.safeParse(at).success).toBe(true);
+  });
+});

@@ -159,3 +159,15 @@ describe('reasonClause', () => {
     expect(reasonClause('Printer TM-T20 is offline')).toBe('Printer TM-T20 is offline');
   });
 });
+
+describe('print items with hostile text (cases the fuzz found)', () => {
+  it.each(['Paid \u202E04.281$', 'Paid\t$182.40', 'Paid \uD800'])('refuses the text %j', (value) => {
+    const r = printRequestSchema.safeParse({ items: [{ type: 'text', value }], paperWidth: '80mm' });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['items.0.value']);
+  });
+
+  it('refuses a bar code size that is not a plain value', () => {
+    const r = printRequestSchema.safeParse({ items: [{ type: 'barCode', value: '123', height: '40;background:url(x)' }], paperWidth: '80mm' });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['items.0.height']);
+  });
+});

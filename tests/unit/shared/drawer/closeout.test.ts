@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/drawer/closeout';
 import type { MoneyString } from '../../../../shared/money/money';
 import { portlandWaterBureau } from '../../../../shared/profiles';
-import { CLOSE_COUNT, DRAWER, DROP_COUNT, FLOAT_COUNT, fixedId, P1, SHIFT } from './shift';
+import { CLOSE_COUNT, DRAWER, DROP_COUNT, FLOAT_COUNT, fixedId, P1, SHIFT, shiftCloseout } from './shift';
 
 const m = (s: string) => s as MoneyString;
 
@@ -173,5 +173,13 @@ describe('a close-out record', () => {
     expect(issue({ ...c, counted: { ...c.counted, cashTotal: '162.70' } })).toBe('counted.cashTotal: must be the value of the cash count (162.45)');
     expect(issue({ ...c, signedOffBy: 'cashier1' })).toBe('signedOffBy: a cashier cannot sign off their own drawer');
     expect(issue({ ...c, floatCount: { bill_20: 1.5 } })).toBe('floatCount.bill_20: $20 bills: count whole bills; a count has no fractions');
+  });
+});
+
+describe('a close-out with a malformed figure (cases the fuzz found)', () => {
+  it.each(['1e3', '0b1', '１５０.００', '111111111111111111111'])('refuses expected.float %j, naming it, without throwing', (float) => {
+    const c = shiftCloseout();
+    const r = closeoutSchema.safeParse({ ...c, expected: { ...c.expected, float } });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['expected.float']);
   });
 });

@@ -69,3 +69,11 @@ describe('the deposit', () => {
     expect(businessDate('2026-11-23T05:30:00.000Z', 'America/New_York')).toBe('2026-11-23');
   });
 });
+
+describe('a deposit with a malformed figure (cases the fuzz found)', () => {
+  it.each(['2.5e-323', '__', '299564636830237302.60'])('refuses drawers.0.cash %j, naming it, without throwing', (cash) => {
+    const d = deposit();
+    const r = depositSchema.safeParse({ ...d, drawers: [{ ...d.drawers[0], cash }] });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['drawers.0.cash']);
+  });
+});

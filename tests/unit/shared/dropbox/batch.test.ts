@@ -9,6 +9,7 @@ import {
   batchRuleError,
   canonicalBatch,
   dropBoxBatchSchema,
+  samePerson,
   itemPayment,
   type AppliedItem,
   type DropBoxBatch,
@@ -185,5 +186,13 @@ describe('the batch report', () => {
     const text = batchReportText({ batch: aBatch(), profile: portlandWaterBureau, stationName: 'Station 2', paperWidth: '80mm', reference: null }).join('\n');
     expect(text).toContain('BALANCED');
     expect(text).toContain('Pending sync');
+  });
+});
+
+describe('two people who empty the box (cases the fuzz found)', () => {
+  it.each(['Ann\u200B Lee', 'ＡＮＮ ＬＥＥ', 'Ann\u00AD Lee'])('takes %j for Ann Lee, and refuses the batch at emptiedBy.1', (second) => {
+    expect(samePerson('Ann Lee', second)).toBe(true);
+    const r = dropBoxBatchSchema.safeParse({ ...aBatch(), emptiedBy: ['Ann Lee', second] });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['emptiedBy.1']);
   });
 });

@@ -419,3 +419,18 @@ describe('paymentRuleError: the split rules, as central judges them', () => {
     expect(paymentRuleError(samplePayment({ ...p, utility: 'portsmouth', lines }), portsmouth)).toBeNull();
   });
 });
+
+describe('a payment whose sums no payment can reach (cases the fuzz found)', () => {
+  it.each([
+    ['total', '999999999999.99', 'total: must be at most 1999999999.80 (20 amounts of 99999999.99)'],
+    ['tendered', '999999999999.99', 'tendered: must be at most 3999999999.60 (40 amounts of 99999999.99)'],
+    ['change', '4000000000.00', 'change: must be at most 3999999999.60 (40 amounts of 99999999.99)'],
+  ])('refuses %s %s, naming it', (field, value, message) => {
+    const r = paymentSchema.safeParse(samplePayment({ [field]: value }));
+    expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([message]);
+  });
+
+  it('accepts the largest sums twenty lines and tenders can make', () => {
+    expect(paymentSchema.safeParse(samplePayment({ total: '1999999999.80', tendered: '3999999999.60', change: '1999999999.80' })).success).toBe(true);
+  });
+});

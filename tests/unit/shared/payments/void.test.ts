@@ -76,3 +76,9 @@ describe('voidSchema', () => {
     expect(issues(sampleVoid({ drawerSessionId: null }))).toEqual([]);
   });
 });
+
+describe('a cashier approving their own void under a disguised name', () => {
+  it.each(['jdoe\u200B', ' jdoe', 'ｊｄｏｅ'])('refuses approvedBy %j when the cashier is jdoe, naming approvedBy', (approvedBy) => {
+    expect(issues(sampleVoid({ approvedBy })).map((i) => i.path)).toEqual(['approvedBy']);
+  });
+});

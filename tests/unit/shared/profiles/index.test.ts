@@ -14,3 +14,9 @@ describe('profileById', () => {
     expect(() => profileById('')).toThrow('Unknown utility profile "": use one of pwb, wes, portsmouth');
   });
 });
+
+describe('profileById and the names objects inherit', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('knows no profile %j', (id) => {
+    expect(() => profileById(id)).toThrow(`Unknown utility profile "${id}"`);
+  });
+});

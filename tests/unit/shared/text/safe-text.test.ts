@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeText, textProblem } from '../../../../shared/text/safe-text';
+import { idProblem, idText, safeText, textProblem } from '../../../../shared/text/safe-text';
 import { describeZodError } from '../../../../shared/sync/protocol';
 import { z } from 'zod';
 
@@ -43,5 +43,29 @@ describe('safeText', () => {
     const r = safeText(5, 1).safeParse('');
     expect(r.success).toBe(false);
     expect(textProblem('plain')).toBeNull();
+  });
+});
+
+describe('lengths and ids (cases the fuzz found)', () => {
+  it('counts UTF-16 units, as an input does: 33 mathematical digits are 66 units, too long for a 64-character id', () => {
+    const digits = '𝟖'.repeat(33);
+    expect(digits.length).toBe(66);
+    expect(safeText(64).safeParse(digits).success).toBe(false);
+    expect(safeText(64).safeParse('𝟖'.repeat(32)).success).toBe(true);
+  });
+
+  it.each([
+    ['   jdoe  ', 'must not start or end with a space'],
+    ['jdoe\u200B', 'holds an invisible character (U+200B) at position 5: remove it'],
+    ['j\u00ADdoe', 'holds an invisible character (U+00AD) at position 2: remove it'],
+    ['ｊｄｏｅ', 'holds full-width or compatibility characters: type it with ordinary letters and digits'],
+  ])('refuses the id %j, which looks like "jdoe"', (id, message) => {
+    const r = z.object({ cashier: idText }).safeParse({ cashier: id });
+    expect(r.success ? null : describeZodError(r.error)).toEqual({ error: `cashier: ${message}`, field: 'cashier' });
+    expect(idProblem(id)).toBe(message);
+  });
+
+  it('keeps ordinary ids, accented names included', () => {
+    for (const id of ['jdoe', 'wic-1', 'drawer-2025-03-14-wic-1', 'Zoë O’Brien']) expect(idText.safeParse(id).success).toBe(true);
   });
 });
