@@ -11,20 +11,19 @@
  *   checks and money orders listed must be the close-outs'; a drawer goes into one deposit (conflict otherwise).
  */
 import type { FastifyInstance } from 'fastify';
-import { closeoutRuleError, type Closeout } from '../../shared/drawer/closeout';
-import { depositFigures, type Deposit } from '../../shared/drawer/deposit';
+import { closeoutRuleError, closeoutSchema, type Closeout } from '../../shared/drawer/closeout';
+import { depositFigures, depositSchema, type Deposit } from '../../shared/drawer/deposit';
 import { add, money, toMoneyString } from '../../shared/money/money';
 import { profileById } from '../../shared/profiles';
 import {
   API_VERSION,
-  postCloseoutsRequestSchema,
-  postDepositsRequestSchema,
+  MAX_DRAWER_RECORDS_PER_REQUEST,
   type PaymentResult,
   type PostCloseoutsResponse,
   type PostDepositsResponse,
 } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
-import { parseOr400 } from './http';
+import { answerBatch, parseBatch } from './envelope';
 import { compareText, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 /** Stable JSON (keys sorted at every level): tells a resend from a conflict whatever the key order. */
@@ -49,16 +48,16 @@ export function canonical(value: unknown): string {
 export function drawerRoutes(app: FastifyInstance, db: Database): void {
   app.post(`/${API_VERSION}/closeouts`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postCloseoutsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostCloseoutsResponse = { results: await postCloseouts(db, body.closeouts, receivedAt) };
+    const judged = parseBatch(request.body, 'closeouts', MAX_DRAWER_RECORDS_PER_REQUEST, closeoutSchema, reply);
+    if (!judged) return reply;
+    const response: PostCloseoutsResponse = { results: await answerBatch(judged, (items) => postCloseouts(db, items, receivedAt)) };
     return response;
   });
   app.post(`/${API_VERSION}/deposits`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postDepositsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostDepositsResponse = { results: await postDeposits(db, body.deposits, receivedAt) };
+    const judged = parseBatch(request.body, 'deposits', MAX_DRAWER_RECORDS_PER_REQUEST, depositSchema, reply);
+    if (!judged) return reply;
+    const response: PostDepositsResponse = { results: await answerBatch(judged, (items) => postDeposits(db, items, receivedAt)) };
     return response;
   });
 }

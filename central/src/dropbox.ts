@@ -20,26 +20,26 @@
  * One transaction per request, a fixed number of statements whatever the number of items.
  */
 import type { FastifyInstance } from 'fastify';
-import { batchFigures, batchRuleError, canonicalBatch, itemPayment, type AppliedItem, type DropBoxBatch } from '../../shared/dropbox/batch';
+import { dropBoxBatchSchema, batchFigures, batchRuleError, canonicalBatch, itemPayment, type AppliedItem, type DropBoxBatch } from '../../shared/dropbox/batch';
 import { canonicalPayment, paymentRuleError, paymentSchema, type Payment } from '../../shared/payments/payment';
 import { profileById } from '../../shared/profiles';
 import {
   API_VERSION,
-  postDropBoxBatchesRequestSchema,
+  MAX_DROPBOX_BATCHES_PER_REQUEST,
   type PaymentResult,
   type PostDropBoxBatchesResponse,
 } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
-import { parseOr400 } from './http';
+import { answerBatch, parseBatch } from './envelope';
 import { applyBalanceChanges, compareText, creditsOf, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 /** Registers `POST /v1/dropbox-batches` (behind the station token, like every route but health). */
 export function dropBoxRoutes(app: FastifyInstance, db: Database): void {
   app.post(`/${API_VERSION}/dropbox-batches`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postDropBoxBatchesRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostDropBoxBatchesResponse = { results: await postDropBoxBatches(db, body.batches, receivedAt) };
+    const judged = parseBatch(request.body, 'batches', MAX_DROPBOX_BATCHES_PER_REQUEST, dropBoxBatchSchema, reply);
+    if (!judged) return reply;
+    const response: PostDropBoxBatchesResponse = { results: await answerBatch(judged, (items) => postDropBoxBatches(db, items, receivedAt)) };
     return response;
   });
 }
