@@ -137,7 +137,12 @@ async function judgeCloseout(tx: Queryable, c: Closeout): Promise<PaymentResult 
   const rows = await tx.query<{ id: string; total: string; voided: boolean }>(
     `select p.id::text, p.total::text, (v.id is not null) as voided
      from payments p left join voids v on v.payment_id = p.id
-     where p.drawer_session_id = $1 and p.utility = $2`,
+     where p.drawer_session_id = $1 and p.utility = $2
+     union all
+     -- A held payment was taken in the drawer too: its money is there, whatever the back office decides.
+     select h.id::text, h.total::text, false from held_items h
+     where h.kind = 'payment' and h.body->>'drawerSessionId' = $1 and h.utility = $2
+       and not exists (select 1 from payments p where p.id = h.id)`,
     [c.id, c.utility],
   );
   const kept = rows.filter((r) => !r.voided);

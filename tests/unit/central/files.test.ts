@@ -209,7 +209,8 @@ describe('exporting the day’s postings', () => {
     ];
     const db = await openPglite(dataDir);
     try {
-      for (const p of payments) expect((await postPayments(db, [p]))[0]?.status).toBe('posted');
+      // Received soon after they were taken, as they were then: inside central's window.
+      for (const p of payments) expect((await postPayments(db, [p], new Date('2025-06-04T12:00:00Z')))[0]?.status).toBe('posted');
       const w = payments[6]!;
       const voided = voidSchema.parse({
         id: '01970000-0000-7000-8000-000000000001', paymentId: w.id, utility: 'wes', stationId: 'window-1', cashier: 'pat', approvedBy: 'sam',
