@@ -86,7 +86,7 @@ export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyIns
     const receivedAt = new Date();
     const judged = parseBatch(request.body, 'payments', MAX_PAYMENTS_PER_BATCH, paymentSchema, reply);
     if (!judged) return reply;
-    const response: PostPaymentsResponse = { results: await answerBatch(judged, (items) => postPayments(db, items, receivedAt)) };
+    const response: PostPaymentsResponse = { results: await answerBatch(judged, (items) => postPayments(db, items, receivedAt, request.log)) };
     return response;
   });
 
@@ -94,7 +94,7 @@ export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyIns
     const receivedAt = new Date();
     const judged = parseBatch(request.body, 'voids', MAX_PAYMENTS_PER_BATCH, voidSchema, reply);
     if (!judged) return reply;
-    const response: PostVoidsResponse = { results: await answerBatch(judged, (items) => postVoids(db, items, receivedAt)) };
+    const response: PostVoidsResponse = { results: await answerBatch(judged, (items) => postVoids(db, items, receivedAt, request.log)) };
     return response;
   });
 

@@ -24,6 +24,8 @@ import {
 } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
 import { answerBatch, parseBatch } from './envelope';
+import { heldAnswer, loadHeld } from './held';
+import { postIsolated, type FailureLog } from './isolation';
 import { compareText, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 /** Stable JSON (keys sorted at every level): tells a resend from a conflict whatever the key order. */
@@ -50,14 +52,14 @@ export function drawerRoutes(app: FastifyInstance, db: Database): void {
     const receivedAt = new Date();
     const judged = parseBatch(request.body, 'closeouts', MAX_DRAWER_RECORDS_PER_REQUEST, closeoutSchema, reply);
     if (!judged) return reply;
-    const response: PostCloseoutsResponse = { results: await answerBatch(judged, (items) => postCloseouts(db, items, receivedAt)) };
+    const response: PostCloseoutsResponse = { results: await answerBatch(judged, (items) => postCloseouts(db, items, receivedAt, request.log)) };
     return response;
   });
   app.post(`/${API_VERSION}/deposits`, async (request, reply) => {
     const receivedAt = new Date();
     const judged = parseBatch(request.body, 'deposits', MAX_DRAWER_RECORDS_PER_REQUEST, depositSchema, reply);
     if (!judged) return reply;
-    const response: PostDepositsResponse = { results: await answerBatch(judged, (items) => postDeposits(db, items, receivedAt)) };
+    const response: PostDepositsResponse = { results: await answerBatch(judged, (items) => postDeposits(db, items, receivedAt, request.log)) };
     return response;
   });
 }
@@ -82,6 +84,7 @@ async function postEach<T extends { id: string }>(
   insert: (item: T, canonical: string) => Promise<Row | null>,
 ): Promise<PaymentResult[]> {
   const prior = await loadStored(tx, table, items.map((i) => i.id));
+  const held = await loadHeld(tx, table === 'closeouts' ? 'closeout' : 'deposit', items.map((i) => i.id));
   const results: PaymentResult[] = [];
   // In id order, so concurrent requests with the same ids wait on each other instead of deadlocking.
   const order = [...items.entries()].sort(([, a], [, b]) => compareText(a.id, b.id));
@@ -89,6 +92,11 @@ async function postEach<T extends { id: string }>(
   for (const [index, item] of order) {
     const text = canonical(item);
     const before = prior.get(item.id);
+    const heldBefore = held.get(item.id);
+    if (heldBefore) {
+      byIndex.set(index, heldAnswer(item.id, heldBefore, text));
+      continue;
+    }
     if (before) {
       byIndex.set(index, repeatAnswer(item.id, before, text));
       continue;
@@ -114,12 +122,18 @@ async function postEach<T extends { id: string }>(
   return results;
 }
 
-export async function postCloseouts(db: Database, closeouts: readonly Closeout[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postEach(tx, 'closeouts', closeouts, (c) => judgeCloseout(tx, c), (c, text) => insertCloseout(tx, c, text, receivedAt)));
+/** Posts close-outs; one that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postCloseouts(db: Database, closeouts: readonly Closeout[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Closeout[]) =>
+    inRetriedTransaction(db, (tx) => postEach(tx, 'closeouts', items, (c) => judgeCloseout(tx, c), (c, text) => insertCloseout(tx, c, text, receivedAt)));
+  return postIsolated(db, 'closeout', closeouts, post, canonical, receivedAt, log);
 }
 
-export async function postDeposits(db: Database, deposits: readonly Deposit[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postEach(tx, 'deposits', deposits, (d) => judgeDeposit(tx, d), (d, text) => insertDeposit(tx, d, text, receivedAt)));
+/** Posts deposits; one that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postDeposits(db: Database, deposits: readonly Deposit[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Deposit[]) =>
+    inRetriedTransaction(db, (tx) => postEach(tx, 'deposits', items, (d) => judgeDeposit(tx, d), (d, text) => insertDeposit(tx, d, text, receivedAt)));
+  return postIsolated(db, 'deposit', deposits, post, canonical, receivedAt, log);
 }
 
 const rejected = (id: string, error: string): PaymentResult => ({ id, status: 'rejected', error });

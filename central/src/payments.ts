@@ -21,6 +21,7 @@ import { dbTime, sqlState, type Database, type Queryable } from './db';
 import { ACCOUNT_CHANGE_LOCK } from './migrations';
 import { heldAnswer, insertHeld, loadHeld, type HeldRow } from './held';
 import { takenAtProblem } from './limits';
+import { postIsolated, type FailureLog } from './isolation';
 
 export type Stored = { canonical: string; reference: string; postedAt: string };
 export type Credit = { utility: string; number: string; amount: Money };
@@ -44,8 +45,10 @@ export async function inRetriedTransaction<T>(db: Database, fn: (tx: Queryable) 
   }
 }
 
-export async function postPayments(db: Database, payments: readonly Payment[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postBatch(tx, payments, receivedAt));
+/** Posts a batch; one payment that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postPayments(db: Database, payments: readonly Payment[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Payment[]) => inRetriedTransaction(db, (tx) => postBatch(tx, items, receivedAt));
+  return postIsolated(db, 'payment', payments, post, canonicalPayment, receivedAt, log);
 }
 
 type Candidate = { index: number; payment: Payment; canonical: string };
