@@ -180,7 +180,7 @@ async function loadStored(tx: Queryable, ids: readonly string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, { canonical: r.canonical, reference: r.reference, postedAt: dbTime(r.posted_at) }]));
 }
 
-async function loadAccountStatuses(tx: Queryable, payments: readonly Payment[]): Promise<Map<string, string>> {
+export async function loadAccountStatuses(tx: Queryable, payments: readonly Pick<Payment, 'utility' | 'lines'>[]): Promise<Map<string, string>> {
   const lines = payments.flatMap((p) => p.lines.map((l) => ({ utility: p.utility, number: l.accountNumber })));
   const rows = await tx.query<{ utility: string; number: string; status: string }>(
     `select a.utility, a.number, a.status from accounts a
@@ -319,4 +319,18 @@ export async function applyBalanceChanges(tx: Queryable, credits: readonly Credi
       params,
     );
   }
+}
+
+/**
+ * Posts one payment outside a batch (the back office applying a held one): the same rows and the same
+ * balance change as a batch. Null when its id is already posted.
+ */
+export async function postOne(tx: Queryable, payment: Payment, at: Date): Promise<Stored | null> {
+  const inserted = await insertPayments(tx, [{ index: 0, payment, canonical: canonicalPayment(payment) }], at);
+  const row = inserted.get(payment.id);
+  if (!row) return null;
+  await insertLines(tx, [payment]);
+  await insertTenders(tx, [payment]);
+  await applyBalanceChanges(tx, creditsOf([payment]), 'payment');
+  return row;
 }
