@@ -2,16 +2,16 @@
  * Main's log: one line per event in userData/logs/counter.log, rotated at a size limit (counter.log, then
  * counter.1.log ... counter.4.log, the oldest dropped), and echoed to the console.
  *
- * Every line is redacted before it is written or echoed, whoever wrote the message: a card number (a 13-19
- * digit run passing the Luhn check, as shared/payments/card-guard.ts finds it), anything written as a PIN,
- * token, password, secret or `Authorization: Bearer ...` value, and every secret main registered (the station
- * token) wherever it appears. Newlines are flattened, so one line is one event and a message cannot forge
- * another line. Writing is synchronous (a line is small, and the order is then the order of events) and never
+ * Every line is redacted before it is written or echoed, whoever wrote the message, by the shared redactor
+ * (shared/logging/redact.ts): card numbers, PINs, tokens, passwords, and every secret main registered (the
+ * station token) wherever it appears; one line per event. Writing is synchronous (a line is small, and the order is then the order of events) and never
  * throws: a log that cannot be written is reported once on the console, and the counter carries on.
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
-import { removeCardNumbers } from '../shared/payments/card-guard';
+import { MIN_SECRET_LENGTH, redact } from '../shared/logging/redact';
+
+export { REDACTED, REDACTED_CARD, redact } from '../shared/logging/redact';
 import { messageOf } from './errors';
 
 export type Log = (message: string) => void;
@@ -42,43 +42,8 @@ export const LOG_MAX_FILES = 5;
 /** A single message longer than this is cut: one runaway message must not rotate the history away. */
 export const LOG_MAX_LINE = 8 * 1024;
 
-export const REDACTED = '[redacted]';
-export const REDACTED_CARD = '[card number removed]';
-
-/** The shortest value `addSecret` takes: shorter ones would mask ordinary words (tokens are 8 or more). */
-const MIN_SECRET_LENGTH = 8;
+/** How many registered secrets are kept (the newest). */
 const MAX_SECRETS = 32;
-
-/**
- * `key: value`, `key=value`, `"key": "value"`, where the key names a secret (camelCase and dashed forms too:
- * supervisorPin, tokenEncrypted, x-station-token). The value is a quoted string, `Bearer x` / `Basic x`,
- * or a bare word. Over-matching (a key like "mapping" holds "pin") costs a masked log value, nothing more.
- */
-const KEYED_SECRET =
-  /\b([\w-]*?(?:pin|token|password|passcode|passwd|secret|authorization|api[-_]?key|cookie)[\w-]*)(["']?\s*[:=]\s*)("[^"]*"|'[^']*'|(?:bearer|basic)\s+[^\s"',;&}\]]+|[^\s"',;&}\]]+)/gi;
-const BEARER = /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi;
-/** "PIN 1234", "pin: 1234" is caught above; this is the word form. */
-const PIN_WORDS = /\b(pin)(\s+(?:is\s+|was\s+)?#?\s*)\d{3,12}\b/gi;
-
-/** The message as it may be written: no card numbers, PINs, tokens or registered secrets; one line. */
-export function redact(message: string, secrets: readonly string[] = []): string {
-  let text = message.replace(/\r\n|\r|\n/g, ' ⏎ ');
-  for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH) text = text.split(secret).join(REDACTED);
-  }
-  text = text.replace(KEYED_SECRET, (match, key: string, separator: string, value: string) => {
-    // A short lower-case word is prose ("token: must be ...", "tokenEncrypted: could not ..."), not a value:
-    // tokens are 8 characters or more, PINs are digits, and a registered secret is masked above anyway.
-    if (/^[a-z]{1,7}$/.test(value)) return match;
-    const quote = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
-    return `${key}${separator}${quote}${REDACTED}${quote}`;
-  });
-  text = text.replace(BEARER, (_match, scheme: string) => `${scheme} ${REDACTED}`);
-  text = text.replace(PIN_WORDS, (_match, word: string, between: string) => `${word}${between}${REDACTED}`);
-  // Last, so a number inside a masked value is already gone and cannot be half-matched.
-  text = removeCardNumbers(text, REDACTED_CARD);
-  return text;
-}
 
 export type FileLoggerOptions = {
   /** The folder: userData/logs. */

@@ -24,6 +24,7 @@ import { answerBatch, parseBatch } from './envelope';
 import { addCors, addErrorHandlers, error, parseOr400, requireToken } from './http';
 import { postPayments } from './payments';
 import { postVoids } from './voids';
+import { loggerOptions } from './logging';
 import { dropBoxRoutes } from './dropbox';
 import { drawerRoutes } from './drawers';
 
@@ -49,7 +50,7 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 
 export function buildApp({ db, tokens, logger = false }: AppOptions): FastifyInstance {
   if (tokens.length === 0) throw new Error('tokens: central needs at least one station token');
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: loggerOptions(logger), bodyLimit: BODY_LIMIT });
   // The protocol is JSON only: a text body is refused with 415 rather than parsed into a confusing 400.
   app.removeContentTypeParser('text/plain');
   addCors(app);
