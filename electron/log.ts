@@ -2,19 +2,17 @@
  * Main's log: one line per event in userData/logs/counter.log, rotated at a size limit (counter.log, then
  * counter.1.log ... counter.4.log, the oldest dropped), and echoed to the console.
  *
- * Every line is redacted before it is written or echoed, whoever wrote the message: a card number (a 13-19
- * digit run passing the Luhn check, as shared/payments/card-guard.ts finds it), anything written as a PIN,
- * token, password, secret or `Authorization: Bearer ...` value, and every secret main registered (the station
- * token) wherever it appears. Newlines are flattened, so one line is one event and a message cannot forge
- * another line. Writing is synchronous (a line is small, and the order is then the order of events) and never
+ * Every line is redacted before it is written or echoed, whoever wrote the message, by the shared redactor
+ * (shared/logging/redact.ts): card numbers, PINs, tokens, passwords, and every secret main registered (the
+ * station token) wherever it appears; one line per event. Writing is synchronous (a line is small, and the order is then the order of events) and never
  * throws: a log that cannot be written is reported once on the console, and the counter carries on.
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
 import { MIN_SECRET_LENGTH, redact } from '../shared/logging/redact';
-import { messageOf } from './errors';
 
-export { redact, REDACTED, REDACTED_CARD } from '../shared/logging/redact';
+export { REDACTED, REDACTED_CARD, redact } from '../shared/logging/redact';
+import { messageOf } from './errors';
 
 export type Log = (message: string) => void;
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -44,7 +42,7 @@ export const LOG_MAX_FILES = 5;
 /** A single message longer than this is cut: one runaway message must not rotate the history away. */
 export const LOG_MAX_LINE = 8 * 1024;
 
-/** The most secrets kept; the oldest is dropped. */
+/** How many registered secrets are kept (the newest). */
 const MAX_SECRETS = 32;
 
 export type FileLoggerOptions = {

@@ -1,17 +1,18 @@
 /**
  * Central's HTTP API: exactly the protocol in shared/sync/protocol.ts, version 1.
- * Every params, query and body is parsed with the shared schemas before anything is read or written.
+ * Every params, query and body is parsed with the shared schemas before anything is read or written; a
+ * batch's items one by one (envelope.ts), so one bad item is answered alone.
  * The app does not own the database: whoever opened it closes it (see server.ts).
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { accountSchema } from '../../shared/accounts/account';
-import { paymentLineSchema } from '../../shared/payments/payment';
+import { paymentLineSchema, paymentSchema } from '../../shared/payments/payment';
+import { voidSchema } from '../../shared/payments/void';
 import {
   API_VERSION,
   accountFeedQuerySchema,
-  postPaymentsRequestSchema,
-  postVoidsRequestSchema,
+  MAX_PAYMENTS_PER_BATCH,
   type AccountFeedResponse,
   type HealthResponse,
   type PostPaymentsResponse,
@@ -19,9 +20,11 @@ import {
 } from '../../shared/sync/protocol';
 import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
 import type { Database } from './db';
+import { answerBatch, parseBatch } from './envelope';
 import { addCors, addErrorHandlers, error, parseOr400, requireToken, type TokenGuardOptions } from './http';
 import { postPayments } from './payments';
 import { postVoids } from './voids';
+import { loggerOptions } from './logging';
 import { dropBoxRoutes } from './dropbox';
 import { drawerRoutes } from './drawers';
 
@@ -49,7 +52,7 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 
 export function buildApp({ db, tokens, logger = false, tokenGuard = {} }: AppOptions): FastifyInstance {
   if (tokens.length === 0) throw new Error('tokens: central needs at least one station token');
-  const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: loggerOptions(logger), bodyLimit: BODY_LIMIT });
   // The protocol is JSON only: a text body is refused with 415 rather than parsed into a confusing 400.
   app.removeContentTypeParser('text/plain');
   addCors(app);
@@ -84,17 +87,17 @@ export function buildApp({ db, tokens, logger = false, tokenGuard = {} }: AppOpt
 
   app.post(`/${API_VERSION}/payments`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postPaymentsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostPaymentsResponse = { results: await postPayments(db, body.payments, receivedAt) };
+    const judged = parseBatch(request.body, 'payments', MAX_PAYMENTS_PER_BATCH, paymentSchema, reply);
+    if (!judged) return reply;
+    const response: PostPaymentsResponse = { results: await answerBatch(judged, (items) => postPayments(db, items, receivedAt, request.log)) };
     return response;
   });
 
   app.post(`/${API_VERSION}/voids`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postVoidsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostVoidsResponse = { results: await postVoids(db, body.voids, receivedAt) };
+    const judged = parseBatch(request.body, 'voids', MAX_PAYMENTS_PER_BATCH, voidSchema, reply);
+    if (!judged) return reply;
+    const response: PostVoidsResponse = { results: await answerBatch(judged, (items) => postVoids(db, items, receivedAt, request.log)) };
     return response;
   });
 

@@ -7,10 +7,13 @@ export const USAGE = [
   'usage: tsx central/src/cli.ts serve [--port 8787] [--host 127.0.0.1] [--data .data/central] [--no-demo]',
   '       tsx central/src/cli.ts import-accounts <file.csv> [--data .data/central]',
   '       tsx central/src/cli.ts export-postings --date YYYY-MM-DD [--out file.csv] [--data .data/central]',
+  '       tsx central/src/cli.ts held [--date YYYY-MM-DD] [--data .data/central]',
+  '       tsx central/src/cli.ts apply <paymentId> --by <name> [--data .data/central]',
+  '       tsx central/src/cli.ts refund <paymentId> --by <name> --reason <text> [--data .data/central]',
   'DATABASE_URL, when set, is used instead of PGlite at --data.',
 ].join('\n');
 
-const COMMANDS = ['serve', 'import-accounts', 'export-postings'] as const;
+const COMMANDS = ['serve', 'import-accounts', 'export-postings', 'held', 'apply', 'refund'] as const;
 const DEFAULT_DATA = '.data/central';
 
 const dataSchema = z.string().min(1, { message: "must name PGlite's data folder" });
@@ -46,7 +49,18 @@ const exportArgsSchema = z.object({
 export type ServeArgs = { command: 'serve'; port: number; host: string; dataDir: string; demo: boolean };
 export type ImportArgs = { command: 'import-accounts'; file: string; dataDir: string };
 export type ExportArgs = { command: 'export-postings'; date: string; out: string | null; dataDir: string };
-export type CliArgs = ServeArgs | ImportArgs | ExportArgs;
+export type HeldArgs = { command: 'held'; date: string | null; dataDir: string };
+export type DecideArgs =
+  | { command: 'apply'; paymentId: string; by: string; dataDir: string }
+  | { command: 'refund'; paymentId: string; by: string; reason: string; dataDir: string };
+export type CliArgs = ServeArgs | ImportArgs | ExportArgs | HeldArgs | DecideArgs;
+
+const heldArgsSchema = z.object({ date: dateSchema.optional(), data: dataSchema });
+const decideArgsSchema = z.object({
+  by: z.string({ error: 'is required: who decides' }).trim().min(1, { message: 'must name who decides' }),
+  reason: z.string().trim().min(1, { message: 'must say why' }).optional(),
+  data: dataSchema,
+});
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -86,6 +100,31 @@ export function parseCliArgs(argv: readonly string[]): Parsed<CliArgs> {
       if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
       const v = parsed.data;
       return { ok: true, value: { command, date: v.date, out: v.out ?? null, dataDir: v.data } };
+    }
+    case 'held': {
+      const split = splitArgs(rest, { date: { type: 'string' }, data: { type: 'string', default: DEFAULT_DATA } });
+      if (!split.ok) return split;
+      if (split.positionals.length > 0) return { ok: false, message: `unexpected argument "${split.positionals.join(' ')}"` };
+      const parsed = heldArgsSchema.safeParse(split.values);
+      if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
+      return { ok: true, value: { command, date: parsed.data.date ?? null, dataDir: parsed.data.data } };
+    }
+    case 'apply':
+    case 'refund': {
+      const split = splitArgs(rest, { by: { type: 'string' }, reason: { type: 'string' }, data: { type: 'string', default: DEFAULT_DATA } });
+      if (!split.ok) return split;
+      const [paymentId, ...more] = split.positionals;
+      if (!paymentId) return { ok: false, message: `${command}: name the held payment's id` };
+      if (more.length > 0) return { ok: false, message: `unexpected argument "${more.join(' ')}"` };
+      const parsed = decideArgsSchema.safeParse(split.values);
+      if (!parsed.success) return { ok: false, message: `--${describeZodError(parsed.error).error}` };
+      const v = parsed.data;
+      if (command === 'apply') {
+        if (v.reason !== undefined) return { ok: false, message: 'apply: --reason is for refund' };
+        return { ok: true, value: { command, paymentId, by: v.by, dataDir: v.data } };
+      }
+      if (v.reason === undefined) return { ok: false, message: '--reason: is required: why the payment is refunded' };
+      return { ok: true, value: { command, paymentId, by: v.by, reason: v.reason, dataDir: v.data } };
     }
     default:
       return { ok: false, message: `unknown command "${command}": use ${COMMANDS.join(', ')}` };

@@ -3,10 +3,11 @@
  * - serve: prints one line when listening; SIGINT/SIGTERM close the server and the database, exit 0.
  * - import-accounts <file.csv>: all rows or none; exit 1 naming every bad line.
  * - export-postings --date YYYY-MM-DD [--out file.csv]: the day's postings as CSV (stdout without --out).
+ * - held [--date YYYY-MM-DD]: held records as CSV; apply <id> --by <name>; refund <id> --by <name> --reason <text>.
  * Exit 2 for a command line central does not understand.
  */
 import { USAGE, parseCliArgs, type ServeArgs } from './cli-args';
-import { runExport, runImport } from './commands';
+import { runDecide, runExport, runHeld, runImport } from './commands';
 import { startCentral } from './server';
 
 async function serve({ port, host, dataDir, demo }: ServeArgs): Promise<void> {
@@ -41,6 +42,13 @@ async function main(): Promise<void> {
       return;
     case 'export-postings':
       process.exitCode = await runExport(args.value);
+      return;
+    case 'held':
+      process.exitCode = await runHeld(args.value);
+      return;
+    case 'apply':
+    case 'refund':
+      process.exitCode = await runDecide(args.value);
       return;
   }
 }

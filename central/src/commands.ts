@@ -1,10 +1,13 @@
 /**
- * The file commands of the CLI, callable in-process (the tests do): `import-accounts` and `export-postings`.
+ * The file and back-office commands of the CLI, callable in-process (the tests do): `import-accounts`,
+ * `export-postings`, and `held`, `apply`, `refund` for held payments (backoffice.ts).
  * Each opens the database (PostgreSQL when DATABASE_URL is set, else PGlite at the data folder), applies
  * the migrations, does its work, closes the database and returns the exit code.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { ExportArgs, ImportArgs } from './cli-args';
+import type { DecideArgs, ExportArgs, HeldArgs, ImportArgs } from './cli-args';
+import { applyHeld, listHeld, refundHeld } from './backoffice';
+import { toCsv } from './csv';
 import { openPglite, openPostgres, type Database } from './db';
 import { exportPostings } from './export';
 import { importAccountsCsv } from './import';
@@ -75,6 +78,32 @@ export async function runExport(args: ExportArgs, io: Io = processIo, env: NodeJ
     await rename(partial, args.out);
     io.out(`export-postings: ${plural(result.rows, 'posting', 'postings')} (${plural(result.payments, 'payment', 'payments')}) taken on ${args.date} written to ${args.out}`);
     return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `held`: the held records as CSV on stdout (id, kind, station, taken at, accounts, amount, reason, decision). */
+export async function runHeld(args: HeldArgs, io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const db = await openFor(args.dataDir, env);
+  try {
+    const rows = await listHeld(db, args.date ?? undefined);
+    const header = ['id', 'kind', 'reference', 'station_id', 'taken_at', 'accounts', 'amount', 'reason', 'decision'];
+    io.write(toCsv([header, ...rows.map((r) => [r.id, r.kind, r.reference, r.stationId, r.takenAt ?? '', r.accounts, r.amount ?? '', r.reason, r.decision])]));
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `apply` and `refund`: one decision on one held payment; exit 1 when it is refused. */
+export async function runDecide(args: DecideArgs, io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const db = await openFor(args.dataDir, env);
+  try {
+    const outcome = args.command === 'apply' ? await applyHeld(db, args.paymentId, args.by) : await refundHeld(db, args.paymentId, args.by, args.reason);
+    if (outcome.ok) io.out(`${args.command}: ${outcome.message}`);
+    else io.err(`${args.command}: ${outcome.message}`);
+    return outcome.ok ? 0 : 1;
   } finally {
     await db.close();
   }

@@ -11,20 +11,21 @@
  *   checks and money orders listed must be the close-outs'; a drawer goes into one deposit (conflict otherwise).
  */
 import type { FastifyInstance } from 'fastify';
-import { closeoutRuleError, type Closeout } from '../../shared/drawer/closeout';
-import { depositFigures, type Deposit } from '../../shared/drawer/deposit';
+import { closeoutRuleError, closeoutSchema, type Closeout } from '../../shared/drawer/closeout';
+import { depositFigures, depositSchema, type Deposit } from '../../shared/drawer/deposit';
 import { add, money, toMoneyString } from '../../shared/money/money';
 import { profileById } from '../../shared/profiles';
 import {
   API_VERSION,
-  postCloseoutsRequestSchema,
-  postDepositsRequestSchema,
+  MAX_DRAWER_RECORDS_PER_REQUEST,
   type PaymentResult,
   type PostCloseoutsResponse,
   type PostDepositsResponse,
 } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
-import { parseOr400 } from './http';
+import { answerBatch, parseBatch } from './envelope';
+import { heldAnswer, loadHeld } from './held';
+import { postIsolated, type FailureLog } from './isolation';
 import { compareText, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 /** Stable JSON (keys sorted at every level): tells a resend from a conflict whatever the key order. */
@@ -49,16 +50,16 @@ export function canonical(value: unknown): string {
 export function drawerRoutes(app: FastifyInstance, db: Database): void {
   app.post(`/${API_VERSION}/closeouts`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postCloseoutsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostCloseoutsResponse = { results: await postCloseouts(db, body.closeouts, receivedAt) };
+    const judged = parseBatch(request.body, 'closeouts', MAX_DRAWER_RECORDS_PER_REQUEST, closeoutSchema, reply);
+    if (!judged) return reply;
+    const response: PostCloseoutsResponse = { results: await answerBatch(judged, (items) => postCloseouts(db, items, receivedAt, request.log)) };
     return response;
   });
   app.post(`/${API_VERSION}/deposits`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postDepositsRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostDepositsResponse = { results: await postDeposits(db, body.deposits, receivedAt) };
+    const judged = parseBatch(request.body, 'deposits', MAX_DRAWER_RECORDS_PER_REQUEST, depositSchema, reply);
+    if (!judged) return reply;
+    const response: PostDepositsResponse = { results: await answerBatch(judged, (items) => postDeposits(db, items, receivedAt, request.log)) };
     return response;
   });
 }
@@ -83,6 +84,7 @@ async function postEach<T extends { id: string }>(
   insert: (item: T, canonical: string) => Promise<Row | null>,
 ): Promise<PaymentResult[]> {
   const prior = await loadStored(tx, table, items.map((i) => i.id));
+  const held = await loadHeld(tx, table === 'closeouts' ? 'closeout' : 'deposit', items.map((i) => i.id));
   const results: PaymentResult[] = [];
   // In id order, so concurrent requests with the same ids wait on each other instead of deadlocking.
   const order = [...items.entries()].sort(([, a], [, b]) => compareText(a.id, b.id));
@@ -90,6 +92,11 @@ async function postEach<T extends { id: string }>(
   for (const [index, item] of order) {
     const text = canonical(item);
     const before = prior.get(item.id);
+    const heldBefore = held.get(item.id);
+    if (heldBefore) {
+      byIndex.set(index, heldAnswer(item.id, heldBefore, text));
+      continue;
+    }
     if (before) {
       byIndex.set(index, repeatAnswer(item.id, before, text));
       continue;
@@ -115,12 +122,18 @@ async function postEach<T extends { id: string }>(
   return results;
 }
 
-export async function postCloseouts(db: Database, closeouts: readonly Closeout[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postEach(tx, 'closeouts', closeouts, (c) => judgeCloseout(tx, c), (c, text) => insertCloseout(tx, c, text, receivedAt)));
+/** Posts close-outs; one that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postCloseouts(db: Database, closeouts: readonly Closeout[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Closeout[]) =>
+    inRetriedTransaction(db, (tx) => postEach(tx, 'closeouts', items, (c) => judgeCloseout(tx, c), (c, text) => insertCloseout(tx, c, text, receivedAt)));
+  return postIsolated(db, 'closeout', closeouts, post, canonical, receivedAt, log);
 }
 
-export async function postDeposits(db: Database, deposits: readonly Deposit[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postEach(tx, 'deposits', deposits, (d) => judgeDeposit(tx, d), (d, text) => insertDeposit(tx, d, text, receivedAt)));
+/** Posts deposits; one that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postDeposits(db: Database, deposits: readonly Deposit[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Deposit[]) =>
+    inRetriedTransaction(db, (tx) => postEach(tx, 'deposits', items, (d) => judgeDeposit(tx, d), (d, text) => insertDeposit(tx, d, text, receivedAt)));
+  return postIsolated(db, 'deposit', deposits, post, canonical, receivedAt, log);
 }
 
 const rejected = (id: string, error: string): PaymentResult => ({ id, status: 'rejected', error });
@@ -138,7 +151,12 @@ async function judgeCloseout(tx: Queryable, c: Closeout): Promise<PaymentResult 
   const rows = await tx.query<{ id: string; total: string; voided: boolean }>(
     `select p.id::text, p.total::text, (v.id is not null) as voided
      from payments p left join voids v on v.payment_id = p.id
-     where p.drawer_session_id = $1 and p.utility = $2`,
+     where p.drawer_session_id = $1 and p.utility = $2
+     union all
+     -- A held payment was taken in the drawer too: its money is there, whatever the back office decides.
+     select h.id::text, h.total::text, false from held_items h
+     where h.kind = 'payment' and h.body->>'drawerSessionId' = $1 and h.utility = $2
+       and not exists (select 1 from payments p where p.id = h.id)`,
     [c.id, c.utility],
   );
   const kept = rows.filter((r) => !r.voided);

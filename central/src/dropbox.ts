@@ -20,38 +20,43 @@
  * One transaction per request, a fixed number of statements whatever the number of items.
  */
 import type { FastifyInstance } from 'fastify';
-import { batchFigures, batchRuleError, canonicalBatch, itemPayment, type AppliedItem, type DropBoxBatch } from '../../shared/dropbox/batch';
+import { dropBoxBatchSchema, batchFigures, batchRuleError, canonicalBatch, itemPayment, type AppliedItem, type DropBoxBatch } from '../../shared/dropbox/batch';
 import { canonicalPayment, paymentRuleError, paymentSchema, type Payment } from '../../shared/payments/payment';
 import { profileById } from '../../shared/profiles';
 import {
   API_VERSION,
-  postDropBoxBatchesRequestSchema,
+  MAX_DROPBOX_BATCHES_PER_REQUEST,
   type PaymentResult,
   type PostDropBoxBatchesResponse,
 } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
-import { parseOr400 } from './http';
+import { answerBatch, parseBatch } from './envelope';
+import { heldAnswer, loadHeld } from './held';
+import { postIsolated, type FailureLog } from './isolation';
 import { applyBalanceChanges, compareText, creditsOf, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 /** Registers `POST /v1/dropbox-batches` (behind the station token, like every route but health). */
 export function dropBoxRoutes(app: FastifyInstance, db: Database): void {
   app.post(`/${API_VERSION}/dropbox-batches`, async (request, reply) => {
     const receivedAt = new Date();
-    const body = parseOr400(postDropBoxBatchesRequestSchema, request.body, 'body', reply);
-    if (!body) return reply;
-    const response: PostDropBoxBatchesResponse = { results: await postDropBoxBatches(db, body.batches, receivedAt) };
+    const judged = parseBatch(request.body, 'batches', MAX_DROPBOX_BATCHES_PER_REQUEST, dropBoxBatchSchema, reply);
+    if (!judged) return reply;
+    const response: PostDropBoxBatchesResponse = { results: await answerBatch(judged, (items) => postDropBoxBatches(db, items, receivedAt, request.log)) };
     return response;
   });
 }
 
-export async function postDropBoxBatches(db: Database, batches: readonly DropBoxBatch[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postAll(tx, batches, receivedAt));
+/** Posts batches; one that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postDropBoxBatches(db: Database, batches: readonly DropBoxBatch[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly DropBoxBatch[]) => inRetriedTransaction(db, (tx) => postAll(tx, items, receivedAt));
+  return postIsolated(db, 'dropbox_batch', batches, post, canonicalBatch, receivedAt, log);
 }
 
 type Candidate = { index: number; batch: DropBoxBatch; canonical: string };
 
 async function postAll(tx: Queryable, batches: readonly DropBoxBatch[], receivedAt: Date): Promise<PaymentResult[]> {
   const stored = await loadStored(tx, batches.map((b) => b.id));
+  const held = await loadHeld(tx, 'dropbox_batch', batches.map((b) => b.id));
   const usedIds = await loadUsedItemIds(tx, batches.flatMap((b) => b.items.map((i) => i.id)));
   const results: PaymentResult[] = new Array<PaymentResult>(batches.length);
 
@@ -61,7 +66,9 @@ async function postAll(tx: Queryable, batches: readonly DropBoxBatch[], received
   for (const [index, batch] of batches.entries()) {
     const canonical = canonicalBatch(batch);
     const prior = stored.get(batch.id);
-    if (prior) results[index] = repeatAnswer(batch.id, prior, canonical);
+    const priorHeld = held.get(batch.id);
+    if (priorHeld) results[index] = heldAnswer(batch.id, priorHeld, canonical);
+    else if (prior) results[index] = repeatAnswer(batch.id, prior, canonical);
     else if (claims.has(batch.id)) copies.push({ index, batch, canonical });
     else {
       const error = ruleError(batch) ?? itemIdError(batch, usedIds, claimedItems);

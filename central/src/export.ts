@@ -2,6 +2,10 @@
  * The day's postings for the billing system, as CSV: one row per payment line (one account's part of a
  * payment), for the payments *taken* that day in their utility's time zone, whenever they reached central
  * (a payment taken offline yesterday and synced today belongs to yesterday: same-day credit).
+ *
+ * `status` keeps held payments apart from posted ones: `posted` rows are on the accounts; `held` rows were
+ * taken that day but are not applied (central/README.md, "Held"), `refunded` ones never will be. A held
+ * payment the back office applies is `posted` on the day it was applied (its taken_at stays as taken).
  */
 import { toCsv } from './csv';
 import type { Queryable } from './db';
@@ -18,6 +22,7 @@ export const POSTINGS_CSV_HEADER = [
   'cashier',
   'tender_kinds',
   'voided',
+  'status',
 ] as const;
 
 export type PostingsExport = { csv: string; rows: number; payments: number };
@@ -33,6 +38,7 @@ type Row = {
   cashier: string;
   kinds: string[];
   voided: boolean;
+  status: 'posted' | 'held' | 'refunded';
 };
 
 /**
@@ -51,11 +57,23 @@ export async function exportPostings(db: Queryable, date: string): Promise<Posti
     `select p.reference, p.id::text as payment_id, p.utility, l.account_number, l.amount::text as amount, p.taken_at,
             p.station_id, p.cashier,
             array(select t.kind from payment_tenders t where t.payment_id = p.id order by t.tender_no) as kinds,
-            exists (select 1 from voids v where v.payment_id = p.id) as voided
+            exists (select 1 from voids v where v.payment_id = p.id) as voided,
+            'posted' as status, coalesce(d.decided_at, p.taken_at) as day_at, 0 as part, l.line_no
      from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as z (utility, day_start, day_end)
-     join payments p on p.utility = z.utility and p.taken_at >= z.day_start and p.taken_at < z.day_end
+     join payments p on p.utility = z.utility
+     left join held_decisions d on d.payment_id = p.id and d.decision = 'apply'
      join payment_lines l on l.payment_id = p.id
-     order by p.taken_at, p.reference, l.line_no`,
+     where coalesce(d.decided_at, p.taken_at) >= z.day_start and coalesce(d.decided_at, p.taken_at) < z.day_end
+     union all
+     select h.reference, h.id::text, h.utility, l.v->>'accountNumber', l.v->>'amount', h.taken_at, h.station_id, coalesce(h.body->>'cashier', ''),
+            array(select t.v->>'kind' from jsonb_array_elements(h.body->'tenders') with ordinality as t (v, n) order by t.n),
+            false, case when d.decision = 'refund' then 'refunded' else 'held' end, h.taken_at, 1, (l.n - 1)::int
+     from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as z (utility, day_start, day_end)
+     join held_items h on h.kind = 'payment' and h.utility = z.utility and h.taken_at >= z.day_start and h.taken_at < z.day_end
+     left join held_decisions d on d.payment_id = h.id
+     cross join lateral jsonb_array_elements(h.body->'lines') with ordinality as l (v, n)
+     where d.decision is distinct from 'apply'
+     order by part, day_at, reference, line_no`,
     [days.map((d) => d.utility), days.map((d) => d.start.toISOString()), days.map((d) => d.end.toISOString())],
   );
   const lines = rows.map((r) => [
@@ -69,6 +87,7 @@ export async function exportPostings(db: Queryable, date: string): Promise<Posti
     r.cashier,
     [...new Set(r.kinds)].join('+'),
     r.voided ? 'yes' : 'no',
+    r.status,
   ]);
   return { csv: toCsv([[...POSTINGS_CSV_HEADER], ...lines]), rows: rows.length, payments: new Set(rows.map((r) => r.payment_id)).size };
 }

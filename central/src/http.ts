@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeZodError, type ErrorResponse } from '../../shared/sync/protocol';
+import { DatabaseUnavailable } from './isolation';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -99,6 +100,11 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, where
 /** Framework errors (bad JSON, wrong content type, too large) and crashes, in the protocol's error shape. */
 export function addErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
+    if (err instanceof DatabaseUnavailable) {
+      request.log.error({ err }, 'request failed: an item could be neither applied nor held');
+      // Nothing the station may treat as final was answered: it sends the batch again later.
+      return reply.code(503).send(error(err.message));
+    }
     const status = err.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err }, 'request failed');

@@ -272,6 +272,50 @@ export const migrations: readonly Migration[] = [
       `create trigger dropbox_items_immutable before update or delete on dropbox_items for each row execute function dropbox_immutable()`,
     ],
   },
+  {
+    version: 5,
+    name: 'held records and the decisions on them',
+    statements: [
+      // Well-formed records central could not apply (an account unknown or closed, over a limit, a date out
+      // of the window, a database error on that one record): kept, answered `held`, never applied until
+      // the back office decides. The body is as sent, with free text cleaned (no card numbers, no control
+      // characters); contents_hash tells a resend from a conflict.
+      `create sequence held_reference_seq`,
+      `create table held_items (
+        kind text not null check (kind in ('payment', 'void', 'closeout', 'deposit', 'dropbox_batch')),
+        id uuid not null,
+        utility text not null,
+        station_id text not null,
+        taken_at timestamptz,
+        total numeric(14,2),
+        reason text not null check (reason <> ''),
+        contents_hash text not null,
+        body jsonb not null,
+        received_at timestamptz not null,
+        reference text not null unique default 'H' || lpad(nextval('held_reference_seq')::text, 8, '0'),
+        held_at timestamptz not null default now(),
+        primary key (kind, id)
+      )`,
+      `create index held_items_held_at on held_items (held_at)`,
+      // One decision per held payment, ever: the primary key makes apply and refund happen once.
+      `create table held_decisions (
+        payment_id uuid primary key,
+        kind text not null default 'payment' check (kind = 'payment'),
+        decision text not null check (decision in ('apply', 'refund')),
+        decided_by text not null check (decided_by <> ''),
+        reason text,
+        decided_at timestamptz not null default now(),
+        foreign key (kind, payment_id) references held_items (kind, id),
+        check (decision = 'apply' or coalesce(reason, '') <> '')
+      )`,
+      `create function held_immutable() returns trigger language plpgsql as $$
+       begin
+         raise exception 'held records and decisions are never changed or deleted (%)', tg_table_name;
+       end $$`,
+      `create trigger held_items_immutable before update or delete on held_items for each row execute function held_immutable()`,
+      `create trigger held_decisions_immutable before update or delete on held_decisions for each row execute function held_immutable()`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order. Returns the versions it applied. */

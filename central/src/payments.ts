@@ -3,7 +3,10 @@
  * - the payment id is the key and is kept forever;
  * - an id seen before with the same canonical contents gets the first answer again (already_posted);
  * - an id seen before with other contents is a conflict, never an overwrite;
- * - a payment that breaks a rule is rejected and nothing of it is stored.
+ * - an incoherent payment (figures that do not add up, a utility central has no profile for) is rejected
+ *   and nothing of it is stored;
+ * - a coherent payment central cannot apply (an account unknown or closed, over a profile limit, taken
+ *   outside the window in limits.ts) is held (held.ts): stored apart, balances untouched, answered `held`.
  * One transaction per batch; results come back in request order.
  *
  * Set-based: a batch costs a fixed number of statements whatever its size (read what is stored, read the
@@ -11,11 +14,14 @@
  */
 import type { Payment, Tender } from '../../shared/payments/payment';
 import type { PaymentResult } from '../../shared/sync/protocol';
-import { canonicalPayment, paymentRuleError, tenderAmount } from '../../shared/payments/payment';
+import { canonicalPayment, paymentFormError, paymentLimitError, tenderAmount } from '../../shared/payments/payment';
 import { profileById } from '../../shared/profiles';
 import { add, money, toMoneyString, type Money } from '../../shared/money/money';
 import { dbTime, sqlState, type Database, type Queryable } from './db';
 import { ACCOUNT_CHANGE_LOCK } from './migrations';
+import { heldAnswer, insertHeld, loadHeld, type HeldRow } from './held';
+import { takenAtProblem } from './limits';
+import { postIsolated, type FailureLog } from './isolation';
 
 export type Stored = { canonical: string; reference: string; postedAt: string };
 export type Credit = { utility: string; number: string; amount: Money };
@@ -39,15 +45,19 @@ export async function inRetriedTransaction<T>(db: Database, fn: (tx: Queryable) 
   }
 }
 
-export async function postPayments(db: Database, payments: readonly Payment[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postBatch(tx, payments, receivedAt));
+/** Posts a batch; one payment that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postPayments(db: Database, payments: readonly Payment[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Payment[]) => inRetriedTransaction(db, (tx) => postBatch(tx, items, receivedAt));
+  return postIsolated(db, 'payment', payments, post, canonicalPayment, receivedAt, log);
 }
 
 type Candidate = { index: number; payment: Payment; canonical: string };
 
 async function postBatch(tx: Queryable, payments: readonly Payment[], receivedAt: Date): Promise<PaymentResult[]> {
   const stored = await loadStored(tx, payments.map((p) => p.id));
+  const held = await loadHeld(tx, 'payment', payments.map((p) => p.id));
   const statuses = await loadAccountStatuses(tx, payments);
+  const holds = new Map<string, Candidate & { reason: string }>();
   const results: PaymentResult[] = new Array<PaymentResult>(payments.length);
 
   // Judge every item first. The first copy of an id that keeps the rules claims it; a later copy in the
@@ -57,15 +67,28 @@ async function postBatch(tx: Queryable, payments: readonly Payment[], receivedAt
   for (const [index, payment] of payments.entries()) {
     const canonical = canonicalPayment(payment);
     const prior = stored.get(payment.id);
-    if (prior) {
+    const priorHeld = held.get(payment.id);
+    // Held first: once the back office applies it, it is posted too, but the station's answer stays `held`.
+    if (priorHeld) {
+      results[index] = heldAnswer(payment.id, priorHeld, canonical);
+    } else if (prior) {
       results[index] = repeatAnswer(payment.id, prior, canonical);
-    } else if (claims.has(payment.id)) {
+    } else if (claims.has(payment.id) || holds.has(payment.id)) {
       copies.push({ index, payment, canonical });
     } else {
-      const error = ruleError(payment, statuses);
+      const error = rejectError(payment);
+      const reason = error ? null : holdReason(payment, statuses, receivedAt);
       if (error) results[index] = { id: payment.id, status: 'rejected', error };
+      else if (reason) holds.set(payment.id, { index, payment, canonical, reason });
       else claims.set(payment.id, { index, payment, canonical });
     }
+  }
+
+  const heldNow = await insertHeld(tx, 'payment', [...holds.values()].sort((a, b) => compareText(a.payment.id, b.payment.id)).map(heldRow), receivedAt);
+  for (const h of holds.values()) {
+    const row = heldNow.get(h.payment.id);
+    if (!row) throw new Error(`payment ${h.payment.id} neither held nor found`);
+    results[h.index] = heldAnswer(h.payment.id, row, h.canonical);
   }
 
   // In id order, so concurrent batches carrying the same ids wait on each other instead of deadlocking.
@@ -82,9 +105,11 @@ async function postBatch(tx: Queryable, payments: readonly Payment[], receivedAt
     results[c.index] = { id: c.payment.id, status: 'posted', reference: row.reference, postedAt: row.postedAt };
   }
   for (const c of [...lost, ...copies]) {
+    const heldRow = heldNow.get(c.payment.id);
     const row = now.get(c.payment.id);
-    if (!row) throw new Error(`payment ${c.payment.id} neither inserted nor found`);
-    results[c.index] = repeatAnswer(c.payment.id, row, c.canonical);
+    if (heldRow) results[c.index] = heldAnswer(c.payment.id, heldRow, c.canonical);
+    else if (row) results[c.index] = repeatAnswer(c.payment.id, row, c.canonical);
+    else throw new Error(`payment ${c.payment.id} neither inserted nor found`);
   }
 
   const postedPayments = posted.map((c) => c.payment);
@@ -103,22 +128,30 @@ function accountKey(utility: string, number: string): string {
   return `${utility}/${number}`;
 }
 
-/** The first broken rule as "field: rule", or null. Judged with the same shared rules as the counter. */
-function ruleError(p: Payment, statuses: ReadonlyMap<string, string>): string | null {
-  let profile;
+/** Why the payment is refused outright ("field: rule"), or null: a utility without a profile, incoherent figures. */
+function rejectError(p: Payment): string | null {
   try {
-    profile = profileById(p.utility);
+    profileById(p.utility);
   } catch (error) {
     return `utility: ${(error as Error).message}`;
   }
-  const broken = paymentRuleError(p, profile);
-  if (broken) return broken;
-  for (const [n, line] of p.lines.entries()) {
+  return paymentFormError(p);
+}
+
+/** Why a coherent payment cannot be applied now, for people, or null. Judged with the same shared rules as the counter. */
+function holdReason(p: Payment, statuses: ReadonlyMap<string, string>, now: Date): string | null {
+  for (const line of p.lines) {
     const status = statuses.get(accountKey(p.utility, line.accountNumber));
-    if (status === undefined) return `lines.${n}.accountNumber: no account ${line.accountNumber} at ${p.utility}`;
-    if (status === 'closed') return `lines.${n}.accountNumber: account ${line.accountNumber} at ${p.utility} is closed and takes no payments`;
+    if (status === undefined) return `central holds no account ${line.accountNumber} at ${p.utility}`;
+    if (status === 'closed') return `account ${line.accountNumber} at ${p.utility} is closed and takes no payments`;
   }
-  return null;
+  return paymentLimitError(p, profileById(p.utility)) ?? takenAtProblem(p.takenAt, now);
+}
+
+/** A held payment as stored: its body and its figures for the back office's list. */
+export function heldRow(c: { payment: Payment; canonical: string; reason: string }): HeldRow {
+  const p = c.payment;
+  return { id: p.id, utility: p.utility, stationId: p.stationId, takenAt: p.takenAt, total: p.total, reason: c.reason, canonical: c.canonical, body: p };
 }
 
 /** Same contents → the first answer; other contents → conflict, naming what differs. */
@@ -147,7 +180,7 @@ async function loadStored(tx: Queryable, ids: readonly string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, { canonical: r.canonical, reference: r.reference, postedAt: dbTime(r.posted_at) }]));
 }
 
-async function loadAccountStatuses(tx: Queryable, payments: readonly Payment[]): Promise<Map<string, string>> {
+export async function loadAccountStatuses(tx: Queryable, payments: readonly Pick<Payment, 'utility' | 'lines'>[]): Promise<Map<string, string>> {
   const lines = payments.flatMap((p) => p.lines.map((l) => ({ utility: p.utility, number: l.accountNumber })));
   const rows = await tx.query<{ utility: string; number: string; status: string }>(
     `select a.utility, a.number, a.status from accounts a
@@ -286,4 +319,18 @@ export async function applyBalanceChanges(tx: Queryable, credits: readonly Credi
       params,
     );
   }
+}
+
+/**
+ * Posts one payment outside a batch (the back office applying a held one): the same rows and the same
+ * balance change as a batch. Null when its id is already posted.
+ */
+export async function postOne(tx: Queryable, payment: Payment, at: Date): Promise<Stored | null> {
+  const inserted = await insertPayments(tx, [{ index: 0, payment, canonical: canonicalPayment(payment) }], at);
+  const row = inserted.get(payment.id);
+  if (!row) return null;
+  await insertLines(tx, [payment]);
+  await insertTenders(tx, [payment]);
+  await applyBalanceChanges(tx, creditsOf([payment]), 'payment');
+  return row;
 }

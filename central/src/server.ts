@@ -10,7 +10,6 @@ import { buildApp } from './app';
 import { openPglite, openPostgres, type Database } from './db';
 import { countAccounts, seedDemo } from './demo';
 import { migrate } from './migrations';
-import { centralLoggerOptions } from './log';
 
 export const DEFAULT_TOKEN = 'demo-station-token';
 
@@ -68,7 +67,7 @@ export async function startCentral(options: CentralOptions): Promise<RunningCent
     await migrate(db);
     if (o.demo !== false) await seedDemo(db, o.demo === true ? {} : { perUtility: o.demo });
     const accounts = await countAccounts(db);
-    const app = buildApp({ db, tokens, logger: o.quiet ? false : centralLoggerOptions() });
+    const app = buildApp({ db, tokens, logger: o.quiet ? false : { level: 'warn' } });
     await app.listen({ port: o.port, host: o.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : o.port;

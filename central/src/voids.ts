@@ -12,6 +12,8 @@
 import { voidSchema, type Void } from '../../shared/payments/void';
 import type { PaymentResult } from '../../shared/sync/protocol';
 import { dbTime, type Database, type Queryable } from './db';
+import { heldAnswer, loadHeld } from './held';
+import { postIsolated, type FailureLog } from './isolation';
 import { applyBalanceChanges, compareText, creditsOf, inRetriedTransaction, repeatAnswer, type Stored } from './payments';
 
 type StoredVoid = Stored & { id: string; paymentId: string };
@@ -25,12 +27,15 @@ export function canonicalVoid(v: Void): string {
   return JSON.stringify(sorted);
 }
 
-export async function postVoids(db: Database, voids: readonly Void[], receivedAt = new Date()): Promise<PaymentResult[]> {
-  return inRetriedTransaction(db, (tx) => postBatch(tx, voids, receivedAt));
+/** Posts a batch; one void that breaks the database is held on its own (isolation.ts), the others go on. */
+export async function postVoids(db: Database, voids: readonly Void[], receivedAt = new Date(), log?: FailureLog): Promise<PaymentResult[]> {
+  const post = (items: readonly Void[]) => inRetriedTransaction(db, (tx) => postBatch(tx, items, receivedAt));
+  return postIsolated(db, 'void', voids, post, canonicalVoid, receivedAt, log);
 }
 
 async function postBatch(tx: Queryable, voids: readonly Void[], receivedAt: Date): Promise<PaymentResult[]> {
   const stored = await loadVoids(tx, voids.map((v) => v.id), []);
+  const held = await loadHeld(tx, 'void', voids.map((v) => v.id));
   const targets = await loadTargets(tx, voids.map((v) => v.paymentId));
   const results: PaymentResult[] = new Array<PaymentResult>(voids.length);
 
@@ -42,7 +47,9 @@ async function postBatch(tx: Queryable, voids: readonly Void[], receivedAt: Date
     const canonical = canonicalVoid(v);
     const prior = stored.get(v.id);
     const target = targets.get(v.paymentId);
-    if (prior) results[index] = repeatAnswer(v.id, prior, canonical);
+    const priorHeld = held.get(v.id);
+    if (priorHeld) results[index] = heldAnswer(v.id, priorHeld, canonical);
+    else if (prior) results[index] = repeatAnswer(v.id, prior, canonical);
     else if (claims.has(v.id)) copies.push({ index, void: v, canonical });
     else if (!target) results[index] = { id: v.id, status: 'rejected', error: `paymentId: central holds no payment ${v.paymentId}` };
     else if (target.utility !== v.utility) {

@@ -1,16 +1,17 @@
 /**
- * One redactor for every log, the station's (electron/log.ts) and central's: a card number (a 13-19 digit run
- * passing the Luhn check, as shared/payments/card-guard.ts finds it), anything written as a PIN, token,
- * password, secret or `Authorization: Bearer ...` value, and any secret the caller names wherever it appears.
- * Newlines are flattened, so one line is one event and a message cannot forge another line.
+ * The one redactor for logs, on the station (electron/log.ts) and in central (central/src/logging.ts): a
+ * log line carries ids, never data. Removed: card numbers (as shared/payments/card-guard.ts finds them),
+ * anything written as a PIN, token, password, secret or `Authorization: Bearer ...` value, and every
+ * registered secret wherever it appears. Newlines are flattened, so one line is one event and a message
+ * cannot forge another line.
  */
 import { removeCardNumbers } from '../payments/card-guard';
 
-/** Registered secrets shorter than this are ignored: they would mask ordinary words (tokens are 8 or more). */
-export const MIN_SECRET_LENGTH = 8;
-
 export const REDACTED = '[redacted]';
 export const REDACTED_CARD = '[card number removed]';
+
+/** The shortest registered secret masked: shorter ones would mask ordinary words (tokens are 8 or more). */
+export const MIN_SECRET_LENGTH = 8;
 
 /**
  * `key: value`, `key=value`, `"key": "value"`, where the key names a secret (camelCase and dashed forms too:
@@ -41,4 +42,17 @@ export function redact(message: string, secrets: readonly string[] = []): string
   // Last, so a number inside a masked value is already gone and cannot be half-matched.
   text = removeCardNumbers(text, REDACTED_CARD);
   return text;
+}
+
+/** A key whose value is a secret: `token`, `pin`, `password` and their kin (stationToken, supervisorPin). */
+const SECRET_KEY = /pin|token|password|passcode|passwd|secret|authorization|api[-_]?key|cookie/i;
+
+/** A structured log value redacted: secret keys masked whole, every string redacted; depth bounded. */
+export function redactValue(value: unknown, secrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : redactValue(v, secrets, depth + 1)]),
+  );
 }

@@ -96,6 +96,8 @@ export const paymentSchema = z
   });
 export type Payment = z.output<typeof paymentSchema>;
 
+const TENDER_WORDS: Record<TenderKind, string> = { cash: 'cash tender', check: 'check', money_order: 'money order', card: 'card payment' };
+
 export function tenderAmount(t: Tender) {
   switch (t.kind) {
     case 'cash':
@@ -118,6 +120,14 @@ export function tenderAmount(t: Tender) {
  */
 export function paymentRuleError(p: Payment, profile: UtilityProfile): string | null {
   if (p.utility !== profile.id) return `utility: this station runs ${profile.id}, not ${p.utility}`;
+  return paymentFormError(p) ?? paymentLimitError(p, profile);
+}
+
+/**
+ * What makes a payment incoherent whatever the utility: figures that do not add up, change not from cash,
+ * an account twice, a cashier approving their own payment. Central refuses such a payment outright.
+ */
+export function paymentFormError(p: Payment): string | null {
   const total = add(...p.lines.map((l) => money(l.amount)));
   if (p.lines.some((l) => money(l.amount).isZero())) return 'lines.amount: each amount must be more than $0.00';
   if (!total.equals(money(p.total))) return `total: ${p.total} is not the sum of the lines (${total.toFixed(2)})`;
@@ -127,9 +137,20 @@ export function paymentRuleError(p: Payment, profile: UtilityProfile): string | 
   if (!sub(tendered, total).equals(money(p.change))) return `change: must be tendered minus total (${sub(tendered, total).toFixed(2)})`;
   const cash = add(...p.tenders.filter((t) => t.kind === 'cash').map(tenderAmount));
   if (compare(money(p.change), cash) > 0) return 'change: change comes only from cash and cannot exceed the cash tendered';
+  if (new Set(p.lines.map((l) => l.accountNumber)).size !== p.lines.length) return 'lines: each account appears once per payment';
+  const empty = p.tenders.findIndex((t) => t.kind !== 'cash' && tenderAmount(t).isZero());
+  if (empty >= 0) return `tenders.${empty}.amount: a ${TENDER_WORDS[p.tenders[empty]?.kind ?? 'check']} must be for more than $0.00`;
+  if (p.approvedBy !== undefined && p.approvedBy === p.cashier) return 'approvedBy: a cashier cannot approve their own payment';
+  return null;
+}
+
+/**
+ * The profile's limits and tender rules. A coherent payment over one of them was still taken at the
+ * window: central holds it for the back office rather than refusing it.
+ */
+export function paymentLimitError(p: Payment, profile: UtilityProfile): string | null {
   const tenderProblem = tenderRuleError(p.tenders, profile);
   if (tenderProblem) return tenderProblem;
-  if (new Set(p.lines.map((l) => l.accountNumber)).size !== p.lines.length) return 'lines: each account appears once per payment';
   const limit = profile.tenders.cash.coinLimit;
   const coins = add(...p.tenders.map((t) => (t.kind === 'cash' ? money(t.coins) : money('0.00'))));
   if (limit !== null && compare(coins, money(limit)) > 0) {
@@ -137,10 +158,10 @@ export function paymentRuleError(p: Payment, profile: UtilityProfile): string | 
   }
   const limits = profile.limits;
   if (compare(money(p.change), money(limits.maxChange)) > 0) return `change: at most ${formatMoney(limits.maxChange)} is given back (${limits.source.title})`;
+  const total = add(...p.lines.map((l) => money(l.amount)));
   if (compare(total, money(limits.windowPayment)) > 0 && p.approvedBy === undefined) {
     return `approvedBy: a payment over ${formatMoney(limits.windowPayment)} needs a supervisor's approval (${limits.source.title})`;
   }
-  if (p.approvedBy !== undefined && p.approvedBy === p.cashier) return 'approvedBy: a cashier cannot approve their own payment';
   return null;
 }
 

@@ -51,11 +51,16 @@ export type PostPaymentsRequest = z.infer<typeof postPaymentsRequestSchema>;
  * - posted: stored now; `reference` is central's posting reference.
  * - already_posted: this id was stored before with the same contents; the first answer is repeated.
  * - held: stored now (or before) but not applied to the account: well-formed, yet central cannot apply it
- *   (account closed or unknown, over a limit, a date outside the window, a database error on that item).
- *   The money was taken; the back office applies or refunds it. `reason` says why, for people. Final.
+ *   (account closed or unknown, over a profile limit, `takenAt` outside central's window, a database error
+ *   on that item). The money was taken; the back office applies or refunds it. `reason` says why, for
+ *   people; `reference` is central's (H00000001). The same id and contents again get the same answer. Final.
  * - conflict: this id was stored before with other contents; never retried, shown to a supervisor.
- * - rejected: this one item breaks the protocol's shape (a station only sees it when central refuses a
- *   batch of one with 400); never retried, shown to a supervisor.
+ * - rejected: this one item fails its schema or is incoherent (figures that do not add up, a utility
+ *   central has no profile for); nothing of it stored; the other items of the batch are answered as usual.
+ *   Never retried, shown to a supervisor.
+ * A batch is refused whole (400) only when its envelope breaks the protocol: not an object, the list
+ * missing, empty or too long, an item without a usable `id`. 503: an item could be neither applied nor
+ * held; 500: central's database is down. Both are retried with the same ids.
  */
 export const paymentResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('posted'), reference: z.string(), postedAt: z.string() }),
@@ -73,7 +78,7 @@ export const postVoidsRequestSchema = z.object({ voids: z.array(voidSchema).min(
 export type PostVoidsRequest = z.infer<typeof postVoidsRequestSchema>;
 /**
  * Same statuses as payments. A void of a payment central does not hold is `rejected`; a second void of the
- * same payment under another id is a `conflict`.
+ * same payment under another id is a `conflict`; a database error on one void is `held`.
  */
 export const postVoidsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
 export type PostVoidsResponse = z.infer<typeof postVoidsResponseSchema>;

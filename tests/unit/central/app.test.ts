@@ -5,8 +5,10 @@ import {
   accountResponseSchema,
   errorResponseSchema,
   healthResponseSchema,
+  postPaymentsResponseSchema,
   type AccountFeedResponse,
 } from '../../../shared/sync/protocol';
+import { uuidv7 } from '../../../shared/ids';
 import { AUTH, balanceOf, cashPayment, openTestCentral, paymentCount, post, type TestCentral } from './helpers';
 
 let c: TestCentral;
@@ -72,33 +74,45 @@ describe('malformed requests', () => {
   const postRaw = (payload: string, contentType = 'application/json') =>
     c.app.inject({ method: 'POST', url: '/v1/payments', headers: { ...AUTH, 'content-type': contentType }, payload });
 
-  it('names the field of a bad amount', async () => {
+  it('rejects only the item with a bad amount, naming its field, and posts the others', async () => {
     const p = { ...cashPayment({ lines: [{ accountNumber: '1000000001', amount: '12.34' }] }) };
     const bad = { ...p, lines: [{ accountNumber: '1000000001', amount: '12.345' }] };
-    const res = await postRaw(JSON.stringify({ payments: [bad] }));
-    expect(res.statusCode).toBe(400);
-    const body = errorResponseSchema.parse(res.json());
-    expect(body.field).toBe('payments.0.lines.0.amount');
-    expect(body.error).toMatch(/^payments\.0\.lines\.0\.amount: must be an amount with exactly two decimals/);
-    expect(await paymentCount(c.db)).toBe(0);
+    const good = cashPayment({ lines: [{ accountNumber: '1000000004', amount: '2.00' }] });
+    const res = await postRaw(JSON.stringify({ payments: [bad, good] }));
+    expect(res.statusCode).toBe(200);
+    const [first, second] = postPaymentsResponseSchema.parse(res.json()).results;
+    expect(first).toMatchObject({ id: p.id, status: 'rejected', error: expect.stringMatching(/^lines\.0\.amount: must be an amount with exactly two decimals/) });
+    expect(second).toMatchObject({ id: good.id, status: 'posted' });
+    expect(await paymentCount(c.db, p.id)).toBe(0);
+    expect(await paymentCount(c.db, good.id)).toBe(1);
   });
 
-  it('names a missing field and an empty batch', async () => {
+  it('rejects an item missing a field; refuses with 400 an empty batch, an item without a usable id, a batch over the maximum', async () => {
     const { cashier: _, ...noCashier } = cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }] });
-    const missing = errorResponseSchema.parse((await postRaw(JSON.stringify({ payments: [noCashier] }))).json());
-    expect(missing.field).toBe('payments.0.cashier');
+    const missing = postPaymentsResponseSchema.parse((await postRaw(JSON.stringify({ payments: [noCashier] }))).json()).results;
+    expect(missing).toEqual([{ id: noCashier.id, status: 'rejected', error: expect.stringMatching(/^cashier: /) }]);
+    for (const id of [undefined, 12, '', 'x'.repeat(101)]) {
+      const res = await postRaw(JSON.stringify({ payments: [{ ...noCashier, id }] }));
+      expect(res.statusCode, String(id)).toBe(400);
+      expect(errorResponseSchema.parse(res.json()).field).toBe('payments.0.id');
+    }
+    const tooMany = await postRaw(JSON.stringify({ payments: Array.from({ length: 501 }, () => ({ id: uuidv7() })) }));
+    expect(tooMany.statusCode).toBe(400);
+    expect(errorResponseSchema.parse(tooMany.json()).field).toBe('payments');
+    expect(await paymentCount(c.db, noCashier.id)).toBe(0);
     const empty = await postRaw(JSON.stringify({ payments: [] }));
     expect(empty.statusCode).toBe(400);
     expect(errorResponseSchema.parse(empty.json()).field).toBe('payments');
   });
 
   it('refuses bad JSON, an empty body and a body that is not an object', async () => {
+    const before = await paymentCount(c.db);
     for (const payload of ['{"payments": [', '', '[1,2]']) {
       const res = await postRaw(payload);
       expect(res.statusCode, payload).toBe(400);
       expect(errorResponseSchema.parse(res.json()).field).toBe('body');
     }
-    expect(await paymentCount(c.db)).toBe(0);
+    expect(await paymentCount(c.db)).toBe(before);
   });
 
   it('refuses a body that is not JSON', async () => {

@@ -243,7 +243,8 @@ describe('exporting the day’s postings', () => {
     ];
     const db = await openPglite(dataDir);
     try {
-      for (const p of payments) expect((await postPayments(db, [p]))[0]?.status).toBe('posted');
+      // Received soon after they were taken, as they were then: inside central's window.
+      for (const p of payments) expect((await postPayments(db, [p], new Date('2025-06-04T12:00:00Z')))[0]?.status).toBe('posted');
       const w = payments[6]!;
       const voided = voidSchema.parse({
         id: '01970000-0000-7000-8000-000000000001', paymentId: w.id, utility: 'wes', stationId: 'window-1', cashier: 'pat', approvedBy: 'sam',
@@ -266,11 +267,11 @@ describe('exporting the day’s postings', () => {
     const [a, c, p1, w] = [payments[0]!, payments[2]!, payments[4]!, payments[6]!];
     expect(records.map((r) => r.fields)).toEqual([
       [...POSTINGS_CSV_HEADER],
-      ['P00000005', p1.id, 'portsmouth', '123456789012', '33.33', '2025-06-02T01:00:00-04:00', 'window-1', 'pat', 'card', 'no'],
-      ['P00000001', a.id, 'pwb', '1000000001', '10.00', '2025-06-02T00:00:00-07:00', 'window 2, "east"', 'pat', 'cash+check', 'no'],
-      ['P00000001', a.id, 'pwb', '1000000002', '5.55', '2025-06-02T00:00:00-07:00', 'window 2, "east"', 'pat', 'cash+check', 'no'],
-      ['P00000007', w.id, 'wes', '200000001', '19.99', '2025-06-02T11:00:00-07:00', 'window-1', 'pat', 'money_order', 'yes'],
-      ['P00000003', c.id, 'pwb', '1000000008', '100.01', '2025-06-02T23:59:59-07:00', 'window-1', 'pat', 'cash', 'no'],
+      ['P00000005', p1.id, 'portsmouth', '123456789012', '33.33', '2025-06-02T01:00:00-04:00', 'window-1', 'pat', 'card', 'no', 'posted'],
+      ['P00000001', a.id, 'pwb', '1000000001', '10.00', '2025-06-02T00:00:00-07:00', 'window 2, "east"', 'pat', 'cash+check', 'no', 'posted'],
+      ['P00000001', a.id, 'pwb', '1000000002', '5.55', '2025-06-02T00:00:00-07:00', 'window 2, "east"', 'pat', 'cash+check', 'no', 'posted'],
+      ['P00000007', w.id, 'wes', '200000001', '19.99', '2025-06-02T11:00:00-07:00', 'window-1', 'pat', 'money_order', 'yes', 'posted'],
+      ['P00000003', c.id, 'pwb', '1000000008', '100.01', '2025-06-02T23:59:59-07:00', 'window-1', 'pat', 'cash', 'no', 'posted'],
     ]);
     const sum = records.slice(1).reduce((s, r) => s.plus(new Decimal(r.fields[4] ?? 'NaN')), new Decimal(0));
     expect(sum.toFixed(2)).toBe('168.88');

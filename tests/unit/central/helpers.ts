@@ -111,3 +111,8 @@ export async function paymentCount(db: Database, id?: string): Promise<number> {
     : await db.query<{ n: string }>('select count(*)::text as n from payments');
   return Number(row?.n);
 }
+
+export async function heldCount(db: Database, id: string): Promise<number> {
+  const [row] = await db.query<{ n: string }>('select count(*)::text as n from held_items where id = $1::uuid', [id]);
+  return Number(row?.n);
+}

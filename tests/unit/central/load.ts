@@ -46,7 +46,8 @@ function stationPayments(station: number, count: number, accounts: readonly stri
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const digits = (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join('');
   const brand = profileById(utility).tenders.card.brands[0] ?? 'Visa';
-  const base = new Date('2025-06-02T16:00:00Z').getTime();
+  // Two days ago at 16:00 UTC: inside central's window for taken-at times (central/src/limits.ts).
+  const base = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000 + 16 * 3_600_000;
   const out: Payment[] = [];
   for (let i = 0; i < count; i++) {
     const first = int(0, accounts.length - 1);

@@ -1,7 +1,6 @@
 /** Central's log carries ids, not data: a database error is logged without its statement, parameters or the body. */
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../central/src/app';
-import { centralLoggerOptions, serializeError, serializeRequest } from '../../../central/src/log';
 import type { Database } from '../../../central/src/db';
 import { AUTH, TOKEN } from './helpers';
 
@@ -25,9 +24,9 @@ function failingDb(): Database {
 }
 
 describe('central log', () => {
-  it('logs a failed request by its error class, code and a redacted message, never the statement, parameters or body', async () => {
+  it('logs a failed request by its error class and code, never the message, statement, parameters or body', async () => {
     const lines: string[] = [];
-    const app = buildApp({ db: failingDb(), tokens: [TOKEN], logger: centralLoggerOptions({ stream: { write: (l) => void lines.push(l) } }) });
+    const app = buildApp({ db: failingDb(), tokens: [TOKEN], logger: { level: 'warn', stream: { write: (l: string) => void lines.push(l) } } });
     await app.ready();
     const res = await app.inject({ method: 'GET', url: '/v1/health', headers: AUTH });
     expect(res.statusCode).toBe(500);
@@ -38,19 +37,5 @@ describe('central log', () => {
     expect(log).not.toMatch(/memo-secret|cashier-pat|1000000001|insert into|Failing row/);
     expect(log).not.toContain('abcdefgh12345678');
     expect(log).not.toContain('4111 1111 1111 1111');
-    expect(log).toContain('[card number removed]');
-  });
-
-  it('keeps only the class, a short code and the redacted message of an error', () => {
-    const logged = serializeError(databaseError());
-    expect(logged).toMatchObject({ type: 'Error', code: '22003', message: 'numeric field overflow near token=[redacted] for card [card number removed]' });
-    expect(Object.keys(logged).sort()).toEqual(['code', 'message', 'stack', 'type']);
-    expect(logged.stack).toMatch(/^\s+at /);
-    expect(logged.stack).not.toContain('abcdefgh');
-    expect(serializeError('a string thrown')).toEqual({ type: 'string', message: '[not an Error]', stack: '' });
-  });
-
-  it('logs a request by method and path, without its query string', () => {
-    expect(serializeRequest({ method: 'GET', url: '/v1/accounts/pwb?after=0&limit=10' })).toEqual({ method: 'GET', path: '/v1/accounts/pwb' });
   });
 });

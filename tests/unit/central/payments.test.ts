@@ -1,10 +1,10 @@
 /** Posting: the idempotency contract, the rules central enforces, balances, and the time a payment was taken. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
-import { money, sub, toMoneyString } from '../../../shared/money/money';
+import { MAX_AMOUNT, money, sub, toMoneyString } from '../../../shared/money/money';
 import type { Database } from '../../../central/src/db';
 import { postPayments } from '../../../central/src/payments';
-import { AUTH, balanceOf, cashPayment, openTestCentral, paymentCount, post, type TestCentral } from './helpers';
+import { AUTH, balanceOf, cashPayment, heldCount as heldIn, openTestCentral, paymentCount, post, type TestCentral } from './helpers';
 
 let c: TestCentral;
 beforeAll(async () => {
@@ -13,6 +13,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await c.close();
 });
+
+const heldCount = (id: string) => heldIn(c.db, id);
 
 const stored = async (id: string) => {
   const [row] = await c.db.query<{ total: string; canonical: string; reference: string }>(
@@ -74,27 +76,74 @@ describe('idempotency', () => {
 });
 
 describe('rules', () => {
-  it('rejects more than $5.00 in coin, citing the limit, and stores nothing', async () => {
+  it('holds more than $5.00 in coin, citing the limit, without touching the balance', async () => {
+    const before = await balanceOf(c.db, 'pwb', '1000000001');
     const p = cashPayment({ lines: [{ accountNumber: '1000000001', amount: '20.00' }], coins: '5.01' });
     const [result] = await post(c.app, [p]);
-    expect(result).toMatchObject({ id: p.id, status: 'rejected' });
-    expect(result && 'error' in result ? result.error : '').toMatch(/^coins: at most \$5\.00 in coin/);
+    expect(result).toMatchObject({ id: p.id, status: 'held', reference: expect.stringMatching(/^H[0-9]{8}$/) });
+    expect(result && 'reason' in result ? result.reason : '').toMatch(/^coins: at most \$5\.00 in coin/);
     expect(await paymentCount(c.db, p.id)).toBe(0);
+    expect(await heldCount(p.id)).toBe(1);
+    expect(await balanceOf(c.db, 'pwb', '1000000001')).toEqual(before);
   });
 
-  it('rejects an unknown account, a closed one and a utility central has no profile for', async () => {
+  it('holds a payment to an unknown account or a closed one, and rejects a utility central has no profile for', async () => {
     const cases = [
-      [cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }, { accountNumber: '1000009999', amount: '1.00' }] }), 'lines.1.accountNumber: no account 1000009999 at pwb'],
-      [cashPayment({ lines: [{ accountNumber: '1000000005', amount: '1.00' }] }), 'lines.0.accountNumber: account 1000000005 at pwb is closed and takes no payments'],
-      [cashPayment({ utility: 'springfield', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), /^utility: .*"springfield"/],
+      [cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }, { accountNumber: '1000009999', amount: '1.00' }] }), 'held', 'central holds no account 1000009999 at pwb'],
+      [cashPayment({ lines: [{ accountNumber: '1000000005', amount: '1.00' }] }), 'held', 'account 1000000005 at pwb is closed and takes no payments'],
+      [cashPayment({ utility: 'springfield', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), 'rejected', /^utility: .*"springfield"/],
     ] as const;
+    const before = await balanceOf(c.db, 'pwb', '1000000001');
     const results = await post(c.app, cases.map(([p]) => p));
-    for (const [i, [p, message]] of cases.entries()) {
-      expect(results[i]).toMatchObject({ id: p.id, status: 'rejected' });
-      expect(results[i] && 'error' in results[i] ? results[i].error : '').toMatch(message);
+    for (const [i, [p, status, message]] of cases.entries()) {
+      const r = results[i];
+      expect(r).toMatchObject({ id: p.id, status });
+      expect(r && 'reason' in r ? r.reason : r && 'error' in r ? r.error : '').toMatch(message);
       expect(await paymentCount(c.db, p.id)).toBe(0);
+      expect(await heldCount(p.id)).toBe(status === 'held' ? 1 : 0);
     }
-    expect((await balanceOf(c.db, 'pwb', '1000000001')).balance).toBe('100.00');
+    expect(await balanceOf(c.db, 'pwb', '1000000001')).toEqual(before);
+  });
+
+  it('answers a held payment sent again with the same reference, and other contents as a conflict', async () => {
+    const p = cashPayment({ lines: [{ accountNumber: '1000009998', amount: '3.00' }] });
+    const [first] = await post(c.app, [p]);
+    const [again, copy] = await post(c.app, [p, p]);
+    expect(first?.status).toBe('held');
+    expect(again).toEqual(first);
+    expect(copy).toEqual(first);
+    const [other] = await post(c.app, [{ ...p, memo: 'another' }]);
+    expect(other).toMatchObject({ id: p.id, status: 'conflict' });
+    expect(await heldCount(p.id)).toBe(1);
+  });
+
+  it('holds a payment taken outside the window: ahead of the clock, over 90 days ago, before 2000', async () => {
+    const now = Date.now();
+    const times = [new Date(now + 6 * 60_000), new Date(now - 91 * 86_400_000), new Date('1999-12-31T23:00:00Z')];
+    const ps = times.map((t) => cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }], takenAt: t.toISOString() }));
+    const ok = cashPayment({ lines: [{ accountNumber: '1000000006', amount: '1.00' }], takenAt: new Date(now + 60_000).toISOString() });
+    const results = await post(c.app, [...ps, ok]);
+    expect(results.map((r) => r.status)).toEqual(['held', 'held', 'held', 'posted']);
+    expect(results.map((r) => ('reason' in r ? r.reason : ''))).toEqual([
+      expect.stringMatching(/minutes after central's clock/),
+      expect.stringMatching(/more than 90 days ago/),
+      expect.stringMatching(/before 2000-01-01/),
+      '',
+    ]);
+  });
+
+  it('posts the largest amount a payment can carry and sums it to the cent; holds it without approval', async () => {
+    const [before] = await c.db.query<{ balance: string }>("select balance::text from accounts where utility = 'pwb' and number = '1000000006'");
+    const big = { ...cashPayment({ lines: [{ accountNumber: '1000000006', amount: MAX_AMOUNT }] }), approvedBy: 'sam' };
+    const unapproved = cashPayment({ lines: [{ accountNumber: '1000000006', amount: MAX_AMOUNT }] });
+    const [posted, held] = await post(c.app, [big, unapproved]);
+    expect(posted?.status).toBe('posted');
+    expect(held).toMatchObject({ status: 'held', reason: expect.stringMatching(/^approvedBy: a payment over/) });
+    const [row] = await c.db.query<{ total: string }>('select total::text from payments where id = $1::uuid', [big.id]);
+    expect(row?.total).toBe('99999999.99');
+    const [h] = await c.db.query<{ total: string }>("select total::text from held_items where kind = 'payment' and id = $1::uuid", [unapproved.id]);
+    expect(h?.total).toBe('99999999.99');
+    expect((await balanceOf(c.db, 'pwb', '1000000006')).balance).toBe(toMoneyString(sub(money(before?.balance ?? ''), money(MAX_AMOUNT))));
   });
 
   it('rejects totals that do not add up', async () => {
@@ -120,8 +169,8 @@ describe('a batch', () => {
     const results = await post(c.app, batch);
     expect(results.map((r) => [r.id, r.status])).toEqual([
       [ids[0], 'posted'],
-      [ids[1], 'rejected'],
-      [ids[2], 'rejected'],
+      [ids[1], 'held'],
+      [ids[2], 'held'],
       [ids[3], 'already_posted'],
       [ids[4], 'rejected'],
     ]);
@@ -210,7 +259,8 @@ describe('set-based posting', () => {
     expect(hundred.filter((s) => s.startsWith('insert into payment_lines'))).toHaveLength(1);
     expect(hundred.filter((s) => s.startsWith('insert into payment_tenders'))).toHaveLength(1);
     expect(hundred.filter((s) => s.startsWith('update accounts'))).toHaveLength(1);
-    expect(hundred.length).toBeLessThanOrEqual(7);
+    // Reads of what is stored, posted and held, and of the accounts; the lock; four writes.
+    expect(hundred.length).toBeLessThanOrEqual(8);
   });
 
   it('answers every kind of result in one batch with no more statements, in request order', async () => {
@@ -226,8 +276,9 @@ describe('set-based posting', () => {
       fresh,
     ];
     const results = await postPayments(r.db, batch);
-    expect(results.map((x) => x.status)).toEqual(['posted', 'already_posted', 'conflict', 'rejected', 'already_posted']);
+    expect(results.map((x) => x.status)).toEqual(['posted', 'already_posted', 'conflict', 'held', 'already_posted']);
     expect(results[4]).toEqual({ ...results[0], status: 'already_posted' });
-    expect(r.statements.length).toBeLessThanOrEqual(7);
+    // One insert more, for the held ones.
+    expect(r.statements.length).toBeLessThanOrEqual(9);
   });
 });

@@ -13,6 +13,7 @@ import { add, money, sub, toMoneyString } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
 import { AUTH, TOKEN, balanceOf, cashPayment, paymentCount } from './helpers';
 import { runLoad } from './load';
+import { isolationTests } from './isolation-suite';
 import { postPaymentsResponseSchema, postVoidsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
 import { uuidv7 } from '../../../shared/ids';
 import { voidSchema, type Void } from '../../../shared/payments/void';
@@ -142,3 +143,6 @@ describe('on PostgreSQL', () => {
     }
   }, 180_000);
 });
+
+// After the cases above: the schema is migrated and holds the demo accounts.
+isolationTests(() => db);

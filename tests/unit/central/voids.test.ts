@@ -157,14 +157,25 @@ describe('bad requests', () => {
   });
 
   it.each([
-    ['a cashier approving their own void', (v: Void) => ({ ...v, approvedBy: v.cashier }), 'voids.0.approvedBy'],
-    ['no reason', (v: Void) => ({ ...v, reason: ' ' }), 'voids.0.reason'],
-    ['a card number in the reason', (v: Void) => ({ ...v, reason: 'card 4111111111111111' }), 'voids.0.reason'],
-    ['a payment id that is not a UUID', (v: Void) => ({ ...v, paymentId: 'P00000001' }), 'voids.0.paymentId'],
-  ])('refuses %s with 400 naming the field', async (_, change, field) => {
-    const res = await send({ voids: [change(aVoid(uuidv7()))] });
+    ['a cashier approving their own void', (v: Void) => ({ ...v, approvedBy: v.cashier }), 'approvedBy'],
+    ['no reason', (v: Void) => ({ ...v, reason: ' ' }), 'reason'],
+    ['a card number in the reason', (v: Void) => ({ ...v, reason: 'card 4111111111111111' }), 'reason'],
+    ['a payment id that is not a UUID', (v: Void) => ({ ...v, paymentId: 'P00000001' }), 'paymentId'],
+  ])('rejects %s naming the field, and answers the other voids of the batch', async (_, change, field) => {
+    const bad = change(aVoid(uuidv7()));
+    const other = aVoid(uuidv7());
+    const res = await send({ voids: [bad, other] });
+    expect(res.statusCode).toBe(200);
+    const [first, second] = postVoidsResponseSchema.parse(res.json()).results;
+    expect(first).toMatchObject({ id: bad.id, status: 'rejected', error: expect.stringMatching(new RegExp(`^${field}: `)) });
+    expect(second).toMatchObject({ id: other.id, status: 'rejected', error: expect.stringMatching(/^paymentId: central holds no payment/) });
+  });
+
+  it('refuses with 400 a void without a usable id: it could not be answered', async () => {
+    const { id: _, ...noId } = aVoid(uuidv7());
+    const res = await send({ voids: [noId] });
     expect(res.statusCode).toBe(400);
-    expect(errorResponseSchema.parse(res.json()).field).toBe(field);
+    expect(errorResponseSchema.parse(res.json()).field).toBe('voids.0.id');
   });
 
   it('refuses an empty batch', async () => {
