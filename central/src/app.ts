@@ -27,6 +27,7 @@ import { postVoids } from './voids';
 import { loggerOptions } from './logging';
 import { dropBoxRoutes } from './dropbox';
 import { drawerRoutes } from './drawers';
+import { holdMalformed } from './isolation';
 
 export type AppOptions = {
   db: Database;
@@ -89,7 +90,13 @@ export function buildApp({ db, tokens, logger = false, tokenGuard = {} }: AppOpt
     const receivedAt = new Date();
     const judged = parseBatch(request.body, 'payments', MAX_PAYMENTS_PER_BATCH, paymentSchema, reply);
     if (!judged) return reply;
-    const response: PostPaymentsResponse = { results: await answerBatch(judged, (items) => postPayments(db, items, receivedAt, request.log)) };
+    const response: PostPaymentsResponse = {
+      results: await answerBatch(
+        judged,
+        (items) => postPayments(db, items, receivedAt, request.log),
+        (refused) => holdMalformed(db, 'payment', refused.raw, refused.error, receivedAt),
+      ),
+    };
     return response;
   });
 

@@ -65,13 +65,16 @@ export async function exportPostings(db: Queryable, date: string): Promise<Posti
      join payment_lines l on l.payment_id = p.id
      where coalesce(d.decided_at, p.taken_at) >= z.day_start and coalesce(d.decided_at, p.taken_at) < z.day_end
      union all
-     select h.reference, h.id::text, h.utility, l.v->>'accountNumber', l.v->>'amount', h.taken_at, h.station_id, coalesce(h.body->>'cashier', ''),
-            array(select t.v->>'kind' from jsonb_array_elements(h.body->'tenders') with ordinality as t (v, n) order by t.n),
-            false, case when d.decision = 'refund' then 'refunded' else 'held' end, h.taken_at, 1, (l.n - 1)::int
+     select h.reference, h.id::text, h.utility, l.v->>'accountNumber', l.v->>'amount', coalesce(h.taken_at, h.received_at), h.station_id, coalesce(h.body->>'cashier', ''),
+            array(select coalesce(t.v->>'kind', '') from jsonb_array_elements(case when jsonb_typeof(h.body->'tenders') = 'array' then h.body->'tenders' else '[]'::jsonb end) with ordinality as t (v, n) order by t.n),
+            false, case when d.decision = 'refund' then 'refunded' else 'held' end, coalesce(h.taken_at, h.received_at), 1, coalesce(l.n - 1, 0)::int
      from unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) as z (utility, day_start, day_end)
-     join held_items h on h.kind = 'payment' and h.utility = z.utility and h.taken_at >= z.day_start and h.taken_at < z.day_end
+     join held_items h on h.kind = 'payment' and h.utility = z.utility
+       and coalesce(h.taken_at, h.received_at) >= z.day_start and coalesce(h.taken_at, h.received_at) < z.day_end
      left join held_decisions d on d.payment_id = h.id
-     cross join lateral jsonb_array_elements(h.body->'lines') with ordinality as l (v, n)
+     -- A payment held for breaking the protocol may have no list of lines: it is still listed, once.
+     left join lateral jsonb_array_elements(case when jsonb_typeof(h.body->'lines') = 'array' then h.body->'lines' else '[]'::jsonb end)
+       with ordinality as l (v, n) on true
      where d.decision is distinct from 'apply'
      order by part, day_at, reference, line_no`,
     [days.map((d) => d.utility), days.map((d) => d.start.toISOString()), days.map((d) => d.end.toISOString())],

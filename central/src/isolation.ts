@@ -7,7 +7,7 @@
  */
 import type { PaymentResult } from '../../shared/sync/protocol';
 import { sqlState, type Database } from './db';
-import { canonicalOr, couldNotApply, errorClass, heldAnswer, insertHeld, type HeldKind, type HeldRow } from './held';
+import { canonicalOr, couldNotApply, errorClass, heldAnswer, insertHeld, stableJson, type HeldKind, type HeldRow } from './held';
 
 /** Sent as 503 "central's database is unavailable" (http.ts). */
 export class DatabaseUnavailable extends Error {
@@ -58,7 +58,7 @@ export async function postIsolated<T extends { id: string }>(
   return results;
 }
 
-async function holdFailed(db: Database, kind: HeldKind, item: { id: string }, canonical: string, reason: string, receivedAt: Date): Promise<PaymentResult> {
+export async function holdFailed(db: Database, kind: HeldKind, item: { id: string }, canonical: string, reason: string, receivedAt: Date): Promise<PaymentResult> {
   try {
     return await db.transaction(async (tx) => {
       const stored = (await insertHeld(tx, kind, [heldRowOf(item, canonical, reason)], receivedAt)).get(item.id);
@@ -71,8 +71,27 @@ async function holdFailed(db: Database, kind: HeldKind, item: { id: string }, ca
   }
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
-const time = (v: unknown) => (typeof v === 'string' && !Number.isNaN(new Date(v).getTime()) ? v : null);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A payment that breaks its schema (a NUL in a memo, an amount over the ceiling) still records money the
+ * station took: it is held with the field's reason when its id can key it, never refused. Null when the id
+ * is not a station's UUID: then the item stays `rejected`.
+ */
+export async function holdMalformed(db: Database, kind: HeldKind, raw: { id: string }, reason: string, receivedAt: Date): Promise<PaymentResult | null> {
+  if (!UUID.test(raw.id)) return null;
+  return holdFailed(db, kind, raw, stableJson(raw), `does not match the protocol: ${reason}`, receivedAt);
+}
+
+/** Listing columns only: the whole value stays in the body. */
+const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
+/** A time the database can store and a person can read, or none (the body keeps what was sent). */
+const time = (v: unknown) => {
+  if (typeof v !== 'string' || v.length > 40) return null;
+  const at = new Date(v);
+  const year = at.getUTCFullYear();
+  return Number.isNaN(at.getTime()) || year < 1900 || year > 2999 ? null : at.toISOString();
+};
 
 /** Whatever the record is (it may be what broke the database), the figures the back office lists, when they are sane. */
 function heldRowOf(item: { id: string }, canonical: string, reason: string): HeldRow {

@@ -76,10 +76,10 @@ async function postBatch(tx: Queryable, payments: readonly Payment[], receivedAt
     } else if (claims.has(payment.id) || holds.has(payment.id)) {
       copies.push({ index, payment, canonical });
     } else {
-      const error = rejectError(payment);
-      const reason = error ? null : holdReason(payment, statuses, receivedAt);
-      if (error) results[index] = { id: payment.id, status: 'rejected', error };
-      else if (reason) holds.set(payment.id, { index, payment, canonical, reason });
+      // Money taken is never refused: an incoherent payment is held for the back office like one it cannot apply.
+      const error = formError(payment);
+      const reason = error ? `does not match the protocol: ${error}` : holdReason(payment, statuses, receivedAt);
+      if (reason) holds.set(payment.id, { index, payment, canonical, reason });
       else claims.set(payment.id, { index, payment, canonical });
     }
   }
@@ -128,8 +128,8 @@ function accountKey(utility: string, number: string): string {
   return `${utility}/${number}`;
 }
 
-/** Why the payment is refused outright ("field: rule"), or null: a utility without a profile, incoherent figures. */
-function rejectError(p: Payment): string | null {
+/** Why the payment breaks the protocol ("field: rule"), or null: a utility without a profile, incoherent figures. */
+function formError(p: Payment): string | null {
   try {
     profileById(p.utility);
   } catch (error) {

@@ -50,14 +50,15 @@ export type PostPaymentsRequest = z.infer<typeof postPaymentsRequestSchema>;
  * One payment's fate:
  * - posted: stored now; `reference` is central's posting reference.
  * - already_posted: this id was stored before with the same contents; the first answer is repeated.
- * - held: stored now (or before) but not applied to the account: well-formed, yet central cannot apply it
- *   (account closed or unknown, over a profile limit, `takenAt` outside central's window, a database error
- *   on that item). The money was taken; the back office applies or refunds it. `reason` says why, for
+ * - held: stored now (or before) but not applied to the account: central cannot apply it (account closed or
+ *   unknown, over a profile limit, `takenAt` outside central's window, a database error on that item), or
+ *   the payment breaks its schema or does not add up ("does not match the protocol: <field>: ..."). The
+ *   money was taken, so it is never refused: the back office applies or refunds it. `reason` says why, for
  *   people; `reference` is central's (H00000001). The same id and contents again get the same answer. Final.
  * - conflict: this id was stored before with other contents; never retried, shown to a supervisor.
- * - rejected: this one item fails its schema or is incoherent (figures that do not add up, a utility
- *   central has no profile for); nothing of it stored; the other items of the batch are answered as usual.
- *   Never retried, shown to a supervisor.
+ * - rejected: this one item cannot be kept: a payment whose id is not a station's UUID, or a void,
+ *   close-out, deposit or drop-box batch that fails its schema or rules; nothing of it stored; the other
+ *   items of the batch are answered as usual. Never retried, shown to a supervisor.
  * A batch is refused whole (400) only when its envelope breaks the protocol: not an object, the list
  * missing, empty or too long, an item without a usable `id`. 503: an item could be neither applied nor
  * held; 500: central's database is down. Both are retried with the same ids.

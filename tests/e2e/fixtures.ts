@@ -7,6 +7,7 @@ import { test as base, chromium, type BrowserContext, type Page } from '@playwri
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Database } from '../../central/src/db';
 import { startCentral } from '../../central/src/server';
 import { serveRenderer, type RendererServer } from '../../scripts/renderer-server';
 
@@ -23,6 +24,8 @@ export type CentralHandle = {
   payments(): Promise<Array<{ id: string; total: string; change: string; taken_at: string }>>;
   /** Any read of central's database, for what a test must see there. */
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Central's database itself, for the back office's commands run in process. */
+  database(): Database;
 };
 
 type Fixtures = {
@@ -53,6 +56,10 @@ export const test = base.extend<Fixtures>({
       },
       async start() {
         if (!running) running = await startCentral({ port: Number(port), dataDir, demo: 50, tokens: [TOKEN], quiet: true });
+      },
+      database() {
+        if (!running) throw new Error('central is stopped');
+        return running.db;
       },
       async query<T>(sql: string, params: unknown[] = []) {
         if (!running) throw new Error('central is stopped');

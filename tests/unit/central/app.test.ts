@@ -74,23 +74,30 @@ describe('malformed requests', () => {
   const postRaw = (payload: string, contentType = 'application/json') =>
     c.app.inject({ method: 'POST', url: '/v1/payments', headers: { ...AUTH, 'content-type': contentType }, payload });
 
-  it('rejects only the item with a bad amount, naming its field, and posts the others', async () => {
+  it('holds only the item with a bad amount (money taken is never refused), naming its field, and posts the others', async () => {
     const p = { ...cashPayment({ lines: [{ accountNumber: '1000000001', amount: '12.34' }] }) };
     const bad = { ...p, lines: [{ accountNumber: '1000000001', amount: '12.345' }] };
     const good = cashPayment({ lines: [{ accountNumber: '1000000004', amount: '2.00' }] });
     const res = await postRaw(JSON.stringify({ payments: [bad, good] }));
     expect(res.statusCode).toBe(200);
     const [first, second] = postPaymentsResponseSchema.parse(res.json()).results;
-    expect(first).toMatchObject({ id: p.id, status: 'rejected', error: expect.stringMatching(/^lines\.0\.amount: must be an amount with exactly two decimals/) });
+    expect(first).toMatchObject({ id: p.id, status: 'held', reason: expect.stringMatching(/^does not match the protocol: lines\.0\.amount: must be an amount with exactly two decimals/) });
     expect(second).toMatchObject({ id: good.id, status: 'posted' });
     expect(await paymentCount(c.db, p.id)).toBe(0);
+    const [held] = await c.db.query<{ amount: string }>("select body->'lines'->0->>'amount' as amount from held_items where kind = 'payment' and id = $1", [p.id]);
+    expect(held?.amount).toBe('12.345');
+    // Sent again, the same answer.
+    const again = postPaymentsResponseSchema.parse((await postRaw(JSON.stringify({ payments: [bad] }))).json()).results;
+    expect(again).toEqual([first]);
     expect(await paymentCount(c.db, good.id)).toBe(1);
   });
 
-  it('rejects an item missing a field; refuses with 400 an empty batch, an item without a usable id, a batch over the maximum', async () => {
+  it('holds an item missing a field, rejects one whose id is not a UUID; refuses with 400 an empty batch, an item without a usable id, a batch over the maximum', async () => {
     const { cashier: _, ...noCashier } = cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }] });
     const missing = postPaymentsResponseSchema.parse((await postRaw(JSON.stringify({ payments: [noCashier] }))).json()).results;
-    expect(missing).toEqual([{ id: noCashier.id, status: 'rejected', error: expect.stringMatching(/^cashier: /) }]);
+    expect(missing).toEqual([{ id: noCashier.id, status: 'held', reference: expect.stringMatching(/^H\d{8}$/), postedAt: expect.any(String), reason: expect.stringMatching(/^does not match the protocol: cashier: /) }]);
+    const notUuid = postPaymentsResponseSchema.parse((await postRaw(JSON.stringify({ payments: [{ ...noCashier, id: 'receipt-42' }] }))).json()).results;
+    expect(notUuid).toEqual([{ id: 'receipt-42', status: 'rejected', error: expect.stringMatching(/^id: |^cashier: /) }]);
     for (const id of [undefined, 12, '', 'x'.repeat(101)]) {
       const res = await postRaw(JSON.stringify({ payments: [{ ...noCashier, id }] }));
       expect(res.statusCode, String(id)).toBe(400);

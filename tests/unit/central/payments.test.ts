@@ -87,11 +87,11 @@ describe('rules', () => {
     expect(await balanceOf(c.db, 'pwb', '1000000001')).toEqual(before);
   });
 
-  it('holds a payment to an unknown account or a closed one, and rejects a utility central has no profile for', async () => {
+  it('holds a payment to an unknown account, a closed one, or a utility central has no profile for', async () => {
     const cases = [
       [cashPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }, { accountNumber: '1000009999', amount: '1.00' }] }), 'held', 'central holds no account 1000009999 at pwb'],
       [cashPayment({ lines: [{ accountNumber: '1000000005', amount: '1.00' }] }), 'held', 'account 1000000005 at pwb is closed and takes no payments'],
-      [cashPayment({ utility: 'springfield', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), 'rejected', /^utility: .*"springfield"/],
+      [cashPayment({ utility: 'springfield', lines: [{ accountNumber: '200000001', amount: '1.00' }] }), 'held', /^does not match the protocol: utility: .*"springfield"/],
     ] as const;
     const before = await balanceOf(c.db, 'pwb', '1000000001');
     const results = await post(c.app, cases.map(([p]) => p));
@@ -146,10 +146,13 @@ describe('rules', () => {
     expect((await balanceOf(c.db, 'pwb', '1000000006')).balance).toBe(toMoneyString(sub(money(before?.balance ?? ''), money(MAX_AMOUNT))));
   });
 
-  it('rejects totals that do not add up', async () => {
+  it('holds totals that do not add up, naming the field, and moves no balance', async () => {
+    const before = await balanceOf(c.db, 'pwb', '1000000001');
     const p = { ...cashPayment({ lines: [{ accountNumber: '1000000001', amount: '5.00' }] }), total: '6.00' };
     const [result] = await post(c.app, [p as typeof p & { total: never }]);
-    expect(result && 'error' in result ? result.error : '').toMatch(/^total: /);
+    expect(result?.status).toBe('held');
+    expect(result && 'reason' in result ? result.reason : '').toMatch(/^does not match the protocol: total: /);
+    expect(await balanceOf(c.db, 'pwb', '1000000001')).toEqual(before);
   });
 });
 
@@ -165,6 +168,8 @@ describe('a batch', () => {
       cashPayment({ id: ids[2], lines: [{ accountNumber: '1000000099', amount: '1.00' }] }),
       posted,
       cashPayment({ id: ids[4], lines: [{ accountNumber: '123456789012', amount: '1.00' }], utility: 'springfield' }),
+      // Not a station's id: central cannot key it, so it alone is refused.
+      cashPayment({ id: 'receipt-6', lines: [{ accountNumber: '1000000004', amount: '1.00' }] }),
     ];
     const results = await post(c.app, batch);
     expect(results.map((r) => [r.id, r.status])).toEqual([
@@ -172,7 +177,8 @@ describe('a batch', () => {
       [ids[1], 'held'],
       [ids[2], 'held'],
       [ids[3], 'already_posted'],
-      [ids[4], 'rejected'],
+      [ids[4], 'held'],
+      ['receipt-6', 'rejected'],
     ]);
   });
 

@@ -95,13 +95,13 @@ describe('tenders', () => {
     expect(await balanceOf(c.db, 'portsmouth', '123456789012')).toEqual({ balance: '0.00', pastDue: '0.00' });
   });
 
-  it('holds what the profile refuses and rejects what does not add up, naming the tender, posting nothing of either', async () => {
+  it('holds what the profile refuses and what does not add up, naming the tender, posting nothing of either', async () => {
     const line = [{ accountNumber: '1000000001', amount: '10.00' }];
     const cases = [
       [tenderedPayment({ lines: line, tenders: [tender({ kind: 'card', amount: '10.00', brand: 'Discover', last4: '1111', approvalCode: 'OK12' })] }), /^tenders\.0\.brand: Portland Water Bureau takes Visa and Mastercard only/, 'held'],
-      [tenderedPayment({ lines: line, tenders: [tender({ kind: 'card', amount: '12.00', brand: 'Visa', last4: '1111', approvalCode: 'OK12' })] }), /^change: change comes only from cash/, 'rejected'],
-      [tenderedPayment({ lines: [...line, { accountNumber: '1000000001', amount: '1.00' }], tenders: [tender({ kind: 'cash', bills: '11.00', coins: '0.00' })] }), /^lines: each account appears once/, 'rejected'],
-      [tenderedPayment({ lines: line, tenders: [tender({ kind: 'check', amount: '0.00', checkNumber: '1', routingNumber: null }), tender({ kind: 'cash', bills: '10.00', coins: '0.00' })] }), /^tenders\.0\.amount: a check must be for more than \$0\.00/, 'rejected'],
+      [tenderedPayment({ lines: line, tenders: [tender({ kind: 'card', amount: '12.00', brand: 'Visa', last4: '1111', approvalCode: 'OK12' })] }), /^does not match the protocol: change: change comes only from cash/, 'held'],
+      [tenderedPayment({ lines: [...line, { accountNumber: '1000000001', amount: '1.00' }], tenders: [tender({ kind: 'cash', bills: '11.00', coins: '0.00' })] }), /^does not match the protocol: lines: each account appears once/, 'held'],
+      [tenderedPayment({ lines: line, tenders: [tender({ kind: 'check', amount: '0.00', checkNumber: '1', routingNumber: null }), tender({ kind: 'cash', bills: '10.00', coins: '0.00' })] }), /^does not match the protocol: tenders\.0\.amount: a check must be for more than \$0\.00/, 'held'],
     ] as const;
     const results = await post(c.app, cases.map(([p]) => p));
     for (const [i, [p, message, status]] of cases.entries()) {
@@ -113,12 +113,15 @@ describe('tenders', () => {
     }
   });
 
-  it('rejects a payment with a card number anywhere, naming the field, and accepts ids whatever their digits', async () => {
+  it('holds a payment with a card number anywhere, naming the field, stores no card number, and accepts ids whatever their digits', async () => {
     const p = tenderedPayment({ lines: [{ accountNumber: '1000000001', amount: '1.00' }], tenders: [tender({ kind: 'cash', bills: '1.00', coins: '0.00' })], memo: 'card 4111 1111 1111 1111' });
     const res = await c.app.inject({ method: 'POST', url: '/v1/payments', headers: AUTH, payload: { payments: [p] } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ results: [{ id: p.id, status: 'rejected', error: expect.stringMatching(/^memo: card numbers are not recorded/) }] });
+    expect(res.json()).toMatchObject({ results: [{ id: p.id, status: 'held', reason: expect.stringMatching(/^does not match the protocol: memo: card numbers are not recorded/) }] });
     expect(await paymentCount(c.db, p.id)).toBe(0);
+    const [held] = await c.db.query<{ body: string }>("select body::text as body from held_items where id = $1", [p.id]);
+    expect(held?.body).toContain('[card number removed]');
+    expect(held?.body).not.toContain('4111');
     // An all-digit UUID whose digits, joined across the dashes, pass the Luhn check: an id, not a card.
     const id = '01234567-8901-7234-8678-901234567892';
     const [result] = await post(c.app, [cashPayment({ id, lines: [{ accountNumber: '1000000001', amount: '1.00' }] })]);
