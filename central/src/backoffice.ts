@@ -8,6 +8,7 @@ import { describeZodError } from '../../shared/sync/protocol';
 import { dbTime, sqlState, type Database, type Queryable } from './db';
 import { cleanText } from './held';
 import { inRetriedTransaction, loadAccountStatuses, postOne } from './payments';
+import { businessDayByUtility } from './zones';
 
 export type HeldListing = {
   id: string;
@@ -23,8 +24,12 @@ export type HeldListing = {
 
 export type Outcome = { ok: boolean; message: string };
 
-/** Held records, oldest first; with `date` (YYYY-MM-DD, UTC) only those held that day. */
+/**
+ * Held records, oldest first; with `date` (YYYY-MM-DD) only those held on that business day of their
+ * utility (its profile's time zone; UTC for a record naming no utility central knows).
+ */
 export async function listHeld(db: Queryable, date?: string): Promise<HeldListing[]> {
+  const days = date ? businessDayByUtility(date) : [];
   const rows = await db.query<{
     id: string; kind: string; reference: string; station_id: string; taken_at: Date | string | null; accounts: string | null;
     total: string | null; reason: string; decision: string | null; decided_by: string | null;
@@ -33,9 +38,12 @@ export async function listHeld(db: Queryable, date?: string): Promise<HeldListin
             (select string_agg(l->>'accountNumber', '+') from jsonb_array_elements(case when jsonb_typeof(h.body->'lines') = 'array' then h.body->'lines' else '[]'::jsonb end) l) as accounts,
             h.total::text as total, h.reason, d.decision, d.decided_by
      from held_items h left join held_decisions d on d.payment_id = h.id and h.kind = 'payment'
-     where $1::date is null or (h.held_at >= $1::date::timestamp at time zone 'UTC' and h.held_at < ($1::date + 1)::timestamp at time zone 'UTC')
+     left join unnest($2::text[], $3::timestamptz[], $4::timestamptz[]) as z (utility, day_start, day_end) on z.utility = h.utility
+     where $1::date is null
+        or (h.held_at >= coalesce(z.day_start, $1::date::timestamp at time zone 'UTC')
+            and h.held_at < coalesce(z.day_end, ($1::date + 1)::timestamp at time zone 'UTC'))
      order by h.held_at, h.reference`,
-    [date ?? null],
+    [date ?? null, days.map((d) => d.utility), days.map((d) => d.start.toISOString()), days.map((d) => d.end.toISOString())],
   );
   return rows.map((r) => ({
     id: r.id,

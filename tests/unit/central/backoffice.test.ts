@@ -34,6 +34,18 @@ describe('held payments', () => {
     expect(await listHeld(c.db)).toContainEqual(
       expect.objectContaining({ id: p.id, kind: 'payment', stationId: 'unit-1', accounts: '1000000001', amount: '20.00', decision: 'undecided', reason: expect.stringMatching(/^coins: /) }),
     );
+    // --date is the utility's business day: held today in Portland, not on the day before or after.
+    const [{ held_day: heldDay } = { held_day: '' }] = await c.db.query<{ held_day: string }>(
+      "select to_char(held_at at time zone 'America/Los_Angeles', 'YYYY-MM-DD') as held_day from held_items where id = $1",
+      [p.id],
+    );
+    const next = new Date(`${heldDay}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const prior = new Date(`${heldDay}T12:00:00Z`);
+    prior.setUTCDate(prior.getUTCDate() - 1);
+    expect((await listHeld(c.db, heldDay)).map((r) => r.id)).toContain(p.id);
+    expect((await listHeld(c.db, next.toISOString().slice(0, 10))).map((r) => r.id)).not.toContain(p.id);
+    expect((await listHeld(c.db, prior.toISOString().slice(0, 10))).map((r) => r.id)).not.toContain(p.id);
 
     const day = portlandDay();
     const heldExport = await exportPostings(c.db, day);
