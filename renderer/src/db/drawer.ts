@@ -209,7 +209,7 @@ export async function commitDrawerPayment(
 }
 
 /** Records a void: the voided payment's drawer must still be open (a closed drawer's figures stand). */
-export async function commitDrawerVoid(db: CounterDb, v: Void): Promise<VoidEntry> {
+export async function commitDrawerVoid(db: CounterDb, v: Void, opts: { timeZone?: string } = {}): Promise<VoidEntry> {
   return db.transaction('rw', [db.drawers, db.journal, db.outbox], async () => {
     if (v.drawerSessionId !== null) {
       const d = await db.drawers.get(v.drawerSessionId);
@@ -217,7 +217,7 @@ export async function commitDrawerVoid(db: CounterDb, v: Void): Promise<VoidEntr
         throw new DrawerRefused(`Void: the payment's drawer was ${d.state === 'counted' ? 'counted for the close' : 'closed'}; its figures stand and it takes no void. Nothing was voided`, 'void');
       }
     }
-    return commitVoid(db, v);
+    return commitVoid(db, v, opts);
   });
 }
 

@@ -5,6 +5,7 @@ import { voidSchema, type Void } from '../../../shared/payments/void';
 import type { Language } from '../../../shared/receipt/i18n';
 import type { CounterDb, JournalEntry, PaymentEntry, VoidEntry } from './schema';
 import { appendToJournal } from './journal';
+import { businessDay } from '../../../shared/time/business-day';
 
 export class DuplicatePaymentError extends Error {
   constructor(id: string) {
@@ -36,14 +37,18 @@ export class VoidRefused extends Error {}
 
 /**
  * Records a void of a payment in this station's journal, with its outbox entry, in one strict transaction.
- * Refused when the payment is not in the journal or is already voided; nothing is written then.
+ * Refused when the payment is not in the journal or is already voided, or (given the center's time zone)
+ * was taken on another business day: a void is for today's payments; nothing is written then.
  */
-export async function commitVoid(db: CounterDb, v: Void): Promise<VoidEntry> {
+export async function commitVoid(db: CounterDb, v: Void, opts: { timeZone?: string } = {}): Promise<VoidEntry> {
   const parsed = voidSchema.parse(v);
   const entry: VoidEntry = { id: parsed.id, kind: 'void', takenAt: parsed.takenAt, void: parsed, voidsPaymentId: parsed.paymentId };
   await db.transaction('rw', db.journal, db.outbox, async () => {
     const original = await db.journal.where('id').equals(parsed.paymentId).first();
     if (!original || original.kind !== 'payment') throw new VoidRefused('Void: this station holds no such payment');
+    if (opts.timeZone !== undefined && businessDay(new Date(original.takenAt), opts.timeZone) !== businessDay(new Date(parsed.takenAt), opts.timeZone)) {
+      throw new VoidRefused(`Void: this payment was taken on ${businessDay(new Date(original.takenAt), opts.timeZone)}; only today's payments can be voided. Nothing was voided`);
+    }
     if ((await db.journal.where('voidsPaymentId').equals(parsed.paymentId).count()) > 0) {
       throw new VoidRefused('Void: this payment is already voided');
     }

@@ -59,7 +59,7 @@ export function VoidPanel({ station, user, onVoided, onCancel }: { station: Stat
         reason: r.data,
         drawerSessionId: target.entry.payment.drawerSessionId,
         takenAt: new Date().toISOString(),
-      });
+      }, { timeZone: today.timeZone });
       station.runner.kick();
       onVoided(entry);
     } catch (e) {

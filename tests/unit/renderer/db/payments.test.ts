@@ -64,6 +64,25 @@ describe("a business day's payments", () => {
   });
 });
 
+describe('a void', () => {
+  it("is for today's payments only: a payment of the center's yesterday is refused, nothing written; one of today is voided", async () => {
+    const yesterday = cashPayment({ takenAt: '2026-11-21T07:30:00.000Z' }); // 23:30 on the 20th in Portland
+    const today = cashPayment({ takenAt: '2026-11-21T08:30:00.000Z' }); // 00:30 on the 21st
+    for (const p of [yesterday, today]) await commitPayment(db, p, {});
+    const voidOf = (paymentId: string) => ({
+      id: uuidv7(), paymentId, utility: 'pwb', stationId: 'station-1', cashier: 'cashier1', approvedBy: 'supervisor1',
+      reason: 'Wrong account keyed', drawerSessionId: null, takenAt: '2026-11-21T09:00:00.000Z', // 01:00 on the 21st
+    });
+    const journal = await db.journal.count();
+    await expect(commitVoid(db, voidOf(yesterday.id), { timeZone: 'America/Los_Angeles' })).rejects.toThrow(
+      "Void: this payment was taken on 2026-11-20; only today's payments can be voided. Nothing was voided",
+    );
+    expect(await db.journal.count()).toBe(journal);
+    await commitVoid(db, voidOf(today.id), { timeZone: 'America/Los_Angeles' });
+    expect(await db.journal.count()).toBe(journal + 1);
+  });
+});
+
 describe('the outbox', () => {
   it('hands out pending entries in the order they were taken', async () => {
     const ids: string[] = [];
