@@ -103,6 +103,7 @@ test('200 queued payments, two of them poison: 198 reach central once, the two a
   const panel = page.getByRole('region', { name: 'Sync' });
   await expect(panel).toContainText('Held at central2');
   await expect(panel).toContainText('Refused by central (0)');
+  await page.screenshot({ path: 'test-results/screens/held-poison.png' });
   expect((await statusTexts()).filter((t) => t.includes('Offline'))).toEqual([]);
 });
 
@@ -133,6 +134,7 @@ test('a payment taken offline for an account central then closes: held, counted 
   await expect(held.getByRole('row')).toHaveCount(2);
   await expect(held.getByRole('row').nth(1)).toContainText(entry!.id);
   await expect(held.getByRole('row').nth(1)).toContainText(reason);
+  await page.screenshot({ path: 'test-results/screens/held-at-central.png' });
   await page.keyboard.press('Escape');
 
   // The drawer counts it as taken: the blind count of the float plus the payment ($246.15) is even.

@@ -231,6 +231,7 @@ test('an entry waiting longer than the profile allows is listed with its attempt
   await expect(stuck.getByRole('row').nth(1)).toContainText('$10.00');
   await expect(stuck.getByRole('row').nth(1)).toContainText('Payment');
   await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Central error, retrying');
+  await page.screenshot({ path: 'test-results/screens/central-error-retrying.png' });
   await expect(page.getByRole('status', { name: 'Sync status' })).not.toContainText('Offline');
   expect((await storeRows<{ state: string }>(page, 'outbox')).map((e) => e.state)).toEqual(['pending']);
 });
