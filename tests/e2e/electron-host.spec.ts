@@ -55,3 +55,17 @@ test('a receipt in Vietnamese, chosen for this payment only', async ({ page }) =
   await expect(receipt).toContainText('Change due $17.60');
   await page.screenshot({ path: 'test-results/screens/receipt-vi.png' });
 });
+
+test('a token kept in plain text (no OS keychain, accepted by a supervisor) is named in the status bar; a sealed one is not', async ({ page, central, renderer }) => {
+  await installFakeBridge(page, { centralUrl: central.url, token: TOKEN, tokenAtRest: 'plain' });
+  await page.goto(renderer.url);
+  await signIn(page, 'cashier1', '1111', { openDrawer: false });
+  await expect(page.getByRole('banner')).toContainText('Token in plain text');
+
+  const sealed = await page.context().newPage();
+  await installFakeBridge(sealed, { centralUrl: central.url, token: TOKEN, tokenAtRest: 'sealed' });
+  await sealed.goto(renderer.url);
+  await signIn(sealed, 'cashier1', '1111', { openDrawer: false });
+  await expect(sealed.getByRole('banner')).toContainText('Cashier: cashier1');
+  await expect(sealed.getByRole('banner')).not.toContainText('plain text');
+});

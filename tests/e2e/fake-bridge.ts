@@ -9,16 +9,16 @@ export type PrintCall = { openDrawer: boolean; paperWidth: string; text: string 
 
 export async function installFakeBridge(
   page: Page,
-  opts: { centralUrl: string; token: string; profileId?: string; paperWidth?: '58mm' | '80mm'; failPrints?: number },
+  opts: { centralUrl: string; token: string; profileId?: string; paperWidth?: '58mm' | '80mm'; failPrints?: number; tokenAtRest?: 'sealed' | 'plain' },
 ): Promise<void> {
   await page.addInitScript(
-    ({ centralUrl, token, profileId, paperWidth, failPrints }) => {
+    ({ centralUrl, token, profileId, paperWidth, failPrints, tokenAtRest }) => {
       const w = window as unknown as { counter: unknown; prints: PrintCall[] };
       w.prints = [];
       let failing = failPrints;
       const station = { stationId: 'e2e-1', stationName: 'Station 9', centralUrl, profileId, paperWidth, printerName: 'TM-T20', openDrawerOnCash: true, kiosk: false };
       w.counter = {
-        station: async () => ({ ok: true, value: { station, problem: null } }),
+        station: async () => ({ ok: true, value: { station, problem: null, tokenAtRest } }),
         saveStation: async () => ({ ok: false, error: 'not in this test' }),
         testConnection: async () => ({ ok: true, value: { ok: true, message: 'ok' } }),
         printers: async () => ({ ok: true, value: [{ name: 'TM-T20', displayName: 'Epson TM-T20', isDefault: false }] }),
@@ -45,7 +45,7 @@ export async function installFakeBridge(
         },
       };
     },
-    { centralUrl: opts.centralUrl, token: opts.token, profileId: opts.profileId ?? 'pwb', paperWidth: opts.paperWidth ?? '58mm', failPrints: opts.failPrints ?? 0 },
+    { centralUrl: opts.centralUrl, token: opts.token, profileId: opts.profileId ?? 'pwb', paperWidth: opts.paperWidth ?? '58mm', failPrints: opts.failPrints ?? 0, tokenAtRest: opts.tokenAtRest ?? 'sealed' },
   );
 }
 

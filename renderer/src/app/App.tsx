@@ -21,6 +21,8 @@ export type Station = {
   client: CentralClient;
   runner: SyncRunner;
   storagePersisted: boolean | null;
+  /** 'plain' when a supervisor accepted keeping the token in plain text (no OS keychain): the status bar says so. */
+  tokenAtRest: 'sealed' | 'plain' | 'none' | null;
 };
 
 export function App() {
@@ -56,7 +58,7 @@ export function App() {
       const client = centralClient(host.central);
       if (cancelled) return;
       runner = startSyncRunner(db, client);
-      setStation({ config, profile, host, client, runner, storagePersisted });
+      setStation({ config, profile, host, client, runner, storagePersisted, tokenAtRest: loaded.tokenAtRest ?? null });
     })().catch((e: unknown) => setBootError(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;

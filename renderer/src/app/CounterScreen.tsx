@@ -420,6 +420,7 @@ export function CounterScreen({ station, user, onSignOut }: { station: Station; 
         who={`${user.role === 'supervisor' ? 'Supervisor' : 'Cashier'}: ${user.name} · ${drawerStatus(drawer, profile.center.timeZone)}`}
         runner={station.runner}
         storagePersisted={station.storagePersisted}
+        tokenAtRest={station.tokenAtRest}
         timeZone={profile.center.timeZone}
       />
       <div className="lookup-row">

@@ -10,7 +10,8 @@ export type CentralTransport = (request: CentralRequest) => Promise<CentralRespo
 export type Host = {
   kind: 'electron' | 'browser';
   /** The station's settings; `station: null` (with the problem, if any) when setup must run first. */
-  loadStation(): Promise<{ station: StationView | null; problem: string | null }>;
+  /** The station, and how its token is kept at rest where the host knows (Electron: sealed or plain). */
+  loadStation(): Promise<{ station: StationView | null; problem: string | null; tokenAtRest?: 'sealed' | 'plain' | 'none' }>;
   /** An empty token keeps the saved one (settings after first run); with none saved it is refused by name. */
   saveStation(config: StationSetupInput): Promise<{ ok: true } | { ok: false; error: string }>;
   /** An empty token tests the saved one. */

@@ -95,6 +95,7 @@ export function DropBoxScreen({ station, user, onSignOut }: { station: Station; 
         who={`Drop-box clerk: ${user.name}`}
         runner={station.runner}
         storagePersisted={station.storagePersisted}
+        tokenAtRest={station.tokenAtRest}
         timeZone={profile.center.timeZone}
       />
       <main className="dropbox-main">

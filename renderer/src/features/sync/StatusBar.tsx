@@ -22,12 +22,14 @@ export function StatusBar({
   who,
   runner,
   storagePersisted,
+  tokenAtRest = null,
   timeZone,
 }: {
   title: string;
   who: string;
   runner: SyncRunner;
   storagePersisted: boolean | null;
+  tokenAtRest?: 'sealed' | 'plain' | 'none' | null;
   /** The center's zone (the profile's): the clock and the last sync time are on its wall clock. */
   timeZone: string;
 }) {
@@ -48,6 +50,11 @@ export function StatusBar({
       <span className="title">{title}</span>
       <span>{who}</span>
       {storagePersisted === false && <span className="warn-text">Storage not persistent</span>}
+      {tokenAtRest === 'plain' && (
+        <span className="warn-text" title="This computer has no OS keychain; a supervisor accepted keeping the station token in plain text in Station settings">
+          Token in plain text
+        </span>
+      )}
       <span role="status" aria-label="Sync status" className={online ? 'online' : 'offline'}>
         <span aria-hidden="true">{online ? '●' : '○'}</span>{' '}
         {!online ? (
