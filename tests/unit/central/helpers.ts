@@ -1,16 +1,55 @@
 /** Central under test: in-memory PGlite through the real Fastify app, and payments built the way a station builds them. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../../central/src/app';
+import type { StationBinding } from '../../../central/src/stations';
 import { openPglite, type Database } from '../../../central/src/db';
 import { seedDemo } from '../../../central/src/demo';
 import { migrate } from '../../../central/src/migrations';
 import { uuidv7 } from '../../../shared/ids';
+import { profiles } from '../../../shared/profiles';
 import { add, money, sub, toMoneyString } from '../../../shared/money/money';
 import { tenderAmount, type Payment, type Tender } from '../../../shared/payments/payment';
 import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
 
+/** The token of station unit-1 at pwb, the station the tests' payments come from unless they say otherwise. */
 export const TOKEN = 'unit-station-token';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
+
+/** Every station id the tests send records as; each has a token per utility (a token is bound to one of each). */
+const STATION_IDS = ['unit-1', 'front-1', 'front-2', 's', 'station-1', 'window-1', '-unit-1', ...Array.from({ length: 100 }, (_, n) => `load-${n}`)];
+
+export function tokenFor(stationId: string, utility: string): string {
+  return stationId === 'unit-1' && utility === 'pwb' ? TOKEN : `unit-token.${stationId}.${utility}`;
+}
+export const authFor = (stationId: string, utility: string) => ({ authorization: `Bearer ${tokenFor(stationId, utility)}` });
+
+export const STATIONS: StationBinding[] = STATION_IDS.flatMap((id) => Object.keys(profiles).map((utility) => ({ id, utility, token: tokenFor(id, utility) })));
+
+/**
+ * A request sent with the generic AUTH speaks as the station its records name (the first item's stationId
+ * and utility), or, for a read, as unit-1 at the utility in the path: tests written before tokens were bound
+ * to a station keep their bodies. A request with any other Authorization is sent as it is.
+ */
+function asItsStation(options: InjectOptions): InjectOptions {
+  const headers = (options.headers ?? {}) as Record<string, string>;
+  if (headers.authorization !== AUTH.authorization) return options;
+  const url = typeof options.url === 'string' ? options.url : '';
+  const inPath = /^\/v1\/accounts\/([^/?]+)/.exec(url)?.[1];
+  const utilityInPath = inPath !== undefined && Object.hasOwn(profiles, inPath) ? inPath : undefined;
+  const body = options.payload;
+  const first = body && typeof body === 'object' && !Buffer.isBuffer(body) ? Object.values(body).find(Array.isArray)?.[0] : undefined;
+  const item = first && typeof first === 'object' ? (first as Record<string, unknown>) : {};
+  const stationId = typeof item.stationId === 'string' ? item.stationId : 'unit-1';
+  const utility = typeof item.utility === 'string' ? item.utility : (utilityInPath ?? 'pwb');
+  return { ...options, headers: { ...headers, ...authFor(stationId, utility) } };
+}
+
+/** The app, its `inject` sending AUTH requests as the station they speak for (see asItsStation). */
+export function speakingAsItsStations(app: FastifyInstance): FastifyInstance {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  Object.assign(app, { inject: (options: InjectOptions) => inject(asItsStation(options)) });
+  return app;
+}
 
 export type TestCentral = { db: Database; app: FastifyInstance; close(): Promise<void> };
 
@@ -19,7 +58,7 @@ export async function openTestCentral(perUtility = 0, db?: Database): Promise<Te
   const database = db ?? (await openPglite());
   await migrate(database);
   await seedDemo(database, { perUtility });
-  const app = buildApp({ db: database, tokens: [TOKEN] });
+  const app = speakingAsItsStations(buildApp({ db: database, stations: STATIONS }));
   await app.ready();
   return {
     db: database,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPglite } from '../../../central/src/db';
 import { startCentral, type RunningCentral } from '../../../central/src/server';
 import { postPaymentsResponseSchema } from '../../../shared/sync/protocol';
-import { TOKEN, balanceOf, cashPayment } from './helpers';
+import { STATIONS, TOKEN, balanceOf, cashPayment } from './helpers';
 
 let dataDir = '';
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const start = () => startCentral({ port: 0, dataDir, demo: 5, tokens: [TOKEN], quiet: true });
+const start = () => startCentral({ port: 0, dataDir, demo: 5, stations: STATIONS, quiet: true });
 
 async function postOver(central: RunningCentral, body: unknown) {
   const res = await fetch(`${central.url}/v1/payments`, {
