@@ -34,6 +34,7 @@ import {
   paymentCents,
   randomIndexes,
   STATION_TOKEN,
+  benchToken,
   uiAccountIndexes,
   UTILITY,
 } from '../tests/bench/workloads';
@@ -112,10 +113,11 @@ async function ingest(bc: BenchCentral): Promise<Row> {
   });
   const batchTimes: number[] = [];
   const post = async (batch: Payment[]) => {
+    const token = benchToken(batch[0]?.stationId ?? 'bench-1');
     const t0 = performance.now();
     const res = await fetch(`${central.url}/v1/payments`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${STATION_TOKEN}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ payments: batch }),
     });
     const body = (await res.json()) as { results?: Array<{ status: string; error?: string }> };
@@ -414,7 +416,7 @@ async function main() {
 
     // 6. Opening the counter, cold: a new persistent profile each time, until the User field takes input.
     step(`opening the counter: ${W.opens} cold opens each of the counter and of a blank page, alternating`);
-    const small: RunningCentral = await startCentral({ port: 0, demo: 50, tokens: [STATION_TOKEN], quiet: true });
+    const small: RunningCentral = await startCentral({ port: 0, demo: 50, stations: [{ id: 'bench-1', utility: UTILITY, token: STATION_TOKEN }], quiet: true });
     cleanups.push(() => small.close());
     const rs = await serveRenderer({ root: built.appRoot, station: station(small.url, 'bench-ui') });
     cleanups.push(() => rs.close());

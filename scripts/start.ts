@@ -58,14 +58,16 @@ async function main() {
   console.log('counter: building the renderer…');
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 
-  const central = await startCentral({ port: args.centralPort, dataDir: '.data/central', demo: true, tokens: [TOKEN] });
+  const profileId = process.env.COUNTER_PROFILE ?? 'pwb';
+  // Demo mode, with the demo station bound to the profile this counter runs.
+  const central = await startCentral({ port: args.centralPort, dataDir: '.data/central', demo: true, stations: [{ id: 'station-1', utility: profileId, token: TOKEN }] });
   stops.push(() => central.close());
   const station = stationConfigSchema.parse({
     stationId: 'station-1',
     stationName: 'Station 1',
     centralUrl: central.url,
     token: TOKEN,
-    profileId: process.env.COUNTER_PROFILE ?? 'pwb',
+    profileId,
     paperWidth: '80mm',
   });
 

@@ -17,11 +17,14 @@ import {
   type HealthResponse,
   type PostPaymentsResponse,
   type PostVoidsResponse,
+  describeZodError,
 } from '../../shared/sync/protocol';
 import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
 import type { Database } from './db';
 import { answerBatch, parseBatch } from './envelope';
-import { addCors, addErrorHandlers, error, parseOr400, requireToken, type TokenGuardOptions } from './http';
+import { addCors, addErrorHandlers, error, parseOr400, requireToken, resolverFor, type TokenGuardOptions } from './http';
+import { bindRequestsToStation } from './station-guard';
+import { stationBindingSchema, stationByToken, type StationBinding } from './stations';
 import { postPayments } from './payments';
 import { postVoids } from './voids';
 import { loggerOptions } from './logging';
@@ -31,8 +34,11 @@ import { holdMalformed } from './isolation';
 
 export type AppOptions = {
   db: Database;
-  /** The station tokens central accepts as `Authorization: Bearer <token>`. */
-  tokens: readonly string[];
+  /**
+   * Stations with a token given here rather than registered (`station add`): the demo, tests, a legacy setup.
+   * Registered stations are read from the database. Each token acts only as its station, at its utility.
+   */
+  stations?: readonly StationBinding[];
   logger?: FastifyServerOptions['logger'];
   /** How hard guessing a token is slowed down (defaults in http.ts). */
   tokenGuard?: TokenGuardOptions;
@@ -51,13 +57,22 @@ const feedQuerySchema = accountFeedQuerySchema.refine((q) => !/^[0-9]+$/.test(q.
 /** Batches of 500 payments fit well inside this; the default 1 MiB would be tight for long batches. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-export function buildApp({ db, tokens, logger = false, tokenGuard = {} }: AppOptions): FastifyInstance {
-  if (tokens.length === 0) throw new Error('tokens: central needs at least one station token');
+export function buildApp({ db, stations = [], logger = false, tokenGuard = {} }: AppOptions): FastifyInstance {
+  const parsed = z.array(stationBindingSchema).safeParse(stations);
+  if (!parsed.success) throw new Error(`stations.${describeZodError(parsed.error).error}`);
+  const configured = parsed.data;
+  const tokens = new Set(configured.map((s) => s.token));
+  if (tokens.size !== configured.length) throw new Error('stations: each station needs a token of its own');
   const app = Fastify({ logger: loggerOptions(logger), bodyLimit: BODY_LIMIT });
   // The protocol is JSON only: a text body is refused with 415 rather than parsed into a confusing 400.
   app.removeContentTypeParser('text/plain');
   addCors(app);
-  requireToken(app, tokens, tokenGuard);
+  requireToken(
+    app,
+    resolverFor(configured, (token) => stationByToken(db, token)),
+    tokenGuard,
+  );
+  bindRequestsToStation(app);
   addErrorHandlers(app);
 
   app.get(`/${API_VERSION}/health`, { config: { public: true } }, async (): Promise<HealthResponse> => {

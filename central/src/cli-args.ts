@@ -10,10 +10,14 @@ export const USAGE = [
   '       tsx central/src/cli.ts held [--date YYYY-MM-DD] [--data .data/central]',
   '       tsx central/src/cli.ts apply <paymentId> --by <name> [--data .data/central]',
   '       tsx central/src/cli.ts refund <paymentId> --by <name> --reason <text> [--data .data/central]',
+  '       tsx central/src/cli.ts station add <station-id> --utility <id> [--data .data/central]',
+  '       tsx central/src/cli.ts station list [--data .data/central]',
+  '       tsx central/src/cli.ts station disable <station-id> [--data .data/central]',
   'DATABASE_URL, when set, is used instead of PGlite at --data.',
 ].join('\n');
 
-const COMMANDS = ['serve', 'import-accounts', 'export-postings', 'held', 'apply', 'refund'] as const;
+const COMMANDS = ['serve', 'import-accounts', 'export-postings', 'held', 'apply', 'refund', 'station'] as const;
+const STATION_ACTIONS = ['add', 'list', 'disable'] as const;
 const DEFAULT_DATA = '.data/central';
 
 const dataSchema = z.string().min(1, { message: "must name PGlite's data folder" });
@@ -53,7 +57,11 @@ export type HeldArgs = { command: 'held'; date: string | null; dataDir: string }
 export type DecideArgs =
   | { command: 'apply'; paymentId: string; by: string; dataDir: string }
   | { command: 'refund'; paymentId: string; by: string; reason: string; dataDir: string };
-export type CliArgs = ServeArgs | ImportArgs | ExportArgs | HeldArgs | DecideArgs;
+export type StationArgs =
+  | { command: 'station'; action: 'add'; stationId: string; utility: string; dataDir: string }
+  | { command: 'station'; action: 'list'; dataDir: string }
+  | { command: 'station'; action: 'disable'; stationId: string; dataDir: string };
+export type CliArgs = ServeArgs | ImportArgs | ExportArgs | HeldArgs | DecideArgs | StationArgs;
 
 const heldArgsSchema = z.object({ date: dateSchema.optional(), data: dataSchema });
 const decideArgsSchema = z.object({
@@ -126,9 +134,36 @@ export function parseCliArgs(argv: readonly string[]): Parsed<CliArgs> {
       if (v.reason === undefined) return { ok: false, message: '--reason: is required: why the payment is refunded' };
       return { ok: true, value: { command, paymentId, by: v.by, reason: v.reason, dataDir: v.data } };
     }
+    case 'station':
+      return parseStationArgs(rest);
     default:
       return { ok: false, message: `unknown command "${command}": use ${COMMANDS.join(', ')}` };
   }
+}
+
+/** `station add|list|disable`: the utility is judged by the registry (stations.ts), which knows the profiles. */
+function parseStationArgs(rest: readonly string[]): Parsed<StationArgs> {
+  const split = splitArgs(rest, { utility: { type: 'string' }, data: { type: 'string', default: DEFAULT_DATA } });
+  if (!split.ok) return split;
+  const [action, stationId, ...more] = split.positionals;
+  if (!(STATION_ACTIONS as readonly string[]).includes(action ?? '')) return { ok: false, message: `station: use ${STATION_ACTIONS.join(', ')}` };
+  const data = dataSchema.safeParse(split.values.data);
+  if (!data.success) return { ok: false, message: `--data: ${describeZodError(data.error).error}` };
+  const dataDir = data.data;
+  const utility = split.values.utility;
+  if (action === 'list') {
+    if (stationId !== undefined) return { ok: false, message: `unexpected argument "${[stationId, ...more].join(' ')}"` };
+    if (utility !== undefined) return { ok: false, message: 'station list: --utility is for station add' };
+    return { ok: true, value: { command: 'station', action, dataDir } };
+  }
+  if (!stationId) return { ok: false, message: `station ${action}: name the station's id` };
+  if (more.length > 0) return { ok: false, message: `unexpected argument "${more.join(' ')}"` };
+  if (action === 'disable') {
+    if (utility !== undefined) return { ok: false, message: 'station disable: --utility is for station add' };
+    return { ok: true, value: { command: 'station', action: 'disable', stationId, dataDir } };
+  }
+  if (typeof utility !== 'string' || utility.trim() === '') return { ok: false, message: "--utility: is required: the utility the station takes payments for" };
+  return { ok: true, value: { command: 'station', action: 'add', stationId, utility: utility.trim(), dataDir } };
 }
 
 type Options = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;

@@ -4,10 +4,11 @@
  * - import-accounts <file.csv>: all rows or none; exit 1 naming every bad line.
  * - export-postings --date YYYY-MM-DD [--out file.csv]: the day's postings as CSV (stdout without --out).
  * - held [--date YYYY-MM-DD]: held records as CSV; apply <id> --by <name>; refund <id> --by <name> --reason <text>.
+ * - station add <id> --utility <id> (the token on the last line, shown once); station list; station disable <id>.
  * Exit 2 for a command line central does not understand.
  */
 import { USAGE, parseCliArgs, type ServeArgs } from './cli-args';
-import { runDecide, runExport, runHeld, runImport } from './commands';
+import { runDecide, runExport, runHeld, runImport, runStation } from './commands';
 import { startCentral } from './server';
 
 async function serve({ port, host, dataDir, demo }: ServeArgs): Promise<void> {
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
     case 'apply':
     case 'refund':
       process.exitCode = await runDecide(args.value);
+      return;
+    case 'station':
+      process.exitCode = await runStation(args.value);
       return;
   }
 }

@@ -1,17 +1,18 @@
 /**
  * The file and back-office commands of the CLI, callable in-process (the tests do): `import-accounts`,
- * `export-postings`, and `held`, `apply`, `refund` for held payments (backoffice.ts).
+ * `export-postings`, `held`, `apply`, `refund` for held payments (backoffice.ts), and `station add|list|disable`.
  * Each opens the database (PostgreSQL when DATABASE_URL is set, else PGlite at the data folder), applies
  * the migrations, does its work, closes the database and returns the exit code.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { DecideArgs, ExportArgs, HeldArgs, ImportArgs } from './cli-args';
+import type { DecideArgs, ExportArgs, HeldArgs, ImportArgs, StationArgs } from './cli-args';
 import { applyHeld, listHeld, refundHeld } from './backoffice';
 import { toCsv } from './csv';
 import { openPglite, openPostgres, type Database } from './db';
 import { exportPostings } from './export';
 import { importAccountsCsv } from './import';
 import { migrate } from './migrations';
+import { addStation, disableStation, listStations } from './stations';
 
 /** Where a command's lines go: `out` for the result, `err` for problems, `write` for raw output (CSV). */
 export type Io = { out(line: string): void; err(line: string): void; write(text: string): void };
@@ -104,6 +105,45 @@ export async function runDecide(args: DecideArgs, io: Io = processIo, env: NodeJ
     if (outcome.ok) io.out(`${args.command}: ${outcome.message}`);
     else io.err(`${args.command}: ${outcome.message}`);
     return outcome.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `station add` prints the new token on its last line (it is shown this once: central keeps only its hash);
+ * `station list` writes CSV; `station disable` refuses the token from the next call on. Exit 1 when refused.
+ */
+export async function runStation(args: StationArgs, io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const db = await openFor(args.dataDir, env);
+  try {
+    switch (args.action) {
+      case 'add': {
+        const added = await addStation(db, args.stationId, args.utility);
+        if (!added.ok) {
+          io.err(`station add: ${added.message}`);
+          return 1;
+        }
+        io.out(`station add: station ${added.value.station.id} registered for utility ${added.value.station.utility} in ${db.description}.`);
+        io.out("Its token follows; it is shown only this once. Enter it in the station's settings:");
+        io.out(added.value.token);
+        return 0;
+      }
+      case 'list': {
+        const rows = await listStations(db);
+        io.write(toCsv([['id', 'utility', 'created_at', 'disabled_at'], ...rows.map((r) => [r.id, r.utility, r.createdAt, r.disabledAt ?? ''])]));
+        return 0;
+      }
+      case 'disable': {
+        const disabled = await disableStation(db, args.stationId);
+        if (!disabled.ok) {
+          io.err(`station disable: ${disabled.message}`);
+          return 1;
+        }
+        io.out(`station disable: station ${disabled.value.id} (${disabled.value.utility}) is disabled; its token is refused from now on`);
+        return 0;
+      }
+    }
   } finally {
     await db.close();
   }

@@ -1,5 +1,5 @@
 /**
- * The HTTP edges every route shares: CORS, the station token, zod parsing into 400s, and error bodies
+ * The HTTP edges every route shares: CORS, the station token (and the station it belongs to), zod parsing into 400s, and error bodies
  * that always have the protocol's `{ error, field? }` shape.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -8,11 +8,16 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { z } from 'zod';
 import { describeZodError, type ErrorResponse } from '../../shared/sync/protocol';
 import { DatabaseUnavailable } from './isolation';
+import type { Station, StationBinding } from './stations';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Served without a station token (health, CORS preflight). */
     public?: boolean;
+  }
+  interface FastifyRequest {
+    /** The station whose token the request carries; null only on public routes (and before the check). */
+    station: Station | null;
   }
 }
 
@@ -44,38 +49,71 @@ export const TOKEN_FAILURE_WINDOW_MS = 60_000;
 
 export type TokenGuardOptions = { failuresPerWindow?: number; windowMs?: number };
 
-/**
- * Refuses, before the body is even read, every call without a known station token, and slows down guessing:
- * an address that sent `failuresPerWindow` calls without a known token in the window is answered 429 until
- * the window ends (@fastify/rate-limit, counting only those calls: a station with its token is never slowed).
- */
-export function requireToken(app: FastifyInstance, tokens: readonly string[], options: TokenGuardOptions = {}): void {
-  const known = tokens.map(digest);
-  const bearer = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  const knownToken = (given: string | undefined) => given !== undefined && known.some((k) => timingSafeEqual(k, digest(given)));
-  const isPublic = (request: FastifyRequest) => request.routeOptions.config.public === true;
+/** The station a token belongs to (`disabled` when it is registered but disabled), or null for a token central does not know. */
+export type TokenResolver = (token: string) => Promise<(Station & { disabled: boolean }) | null>;
 
+/**
+ * Tokens given in the options or the environment (tests, the demo, a legacy setup): each bound to one station
+ * and one utility like a registered one, then the registry. Compared in constant time.
+ */
+export function resolverFor(configured: readonly StationBinding[], registry: (token: string) => Promise<(Station & { disabled: boolean }) | null>): TokenResolver {
+  const known = configured.map((s) => ({ hash: digest(s.token), station: { id: s.id, utility: s.utility } }));
+  return async (token) => {
+    const given = digest(token);
+    // Every entry is compared, so the time does not say which one matched.
+    let found: Station | undefined;
+    for (const k of known) if (timingSafeEqual(k.hash, given) && !found) found = k.station;
+    return found ? { ...found, disabled: false } : registry(token);
+  };
+}
+
+/** The station the request's token speaks for; every route but the public ones has one. */
+export function stationOf(request: FastifyRequest): Station {
+  if (!request.station) throw new Error('no station on an authenticated request');
+  return request.station;
+}
+
+/**
+ * Refuses, before the body is even read, every call without the token of an active station, puts that
+ * station on `request.station`, and slows down guessing: an address that sent `failuresPerWindow` calls without
+ * a known token in the window is answered 429 until the window ends (@fastify/rate-limit, counting only those
+ * calls: a station with its token is never slowed).
+ */
+export function requireToken(app: FastifyInstance, resolve: TokenResolver, options: TokenGuardOptions = {}): void {
+  const bearer = (request: FastifyRequest) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  const isPublic = (request: FastifyRequest) => request.routeOptions.config.public === true;
+  const disabled = new WeakSet<FastifyRequest>();
+
+  app.decorateRequest('station', null);
   void app.register(rateLimit, { global: false });
   app.after(() => {
+    // First: the rate limit and the refusal below both need to know whose token it is.
+    app.addHook('onRequest', async (request) => {
+      const given = isPublic(request) ? undefined : bearer(request);
+      if (given === undefined) return;
+      const found = await resolve(given);
+      if (found?.disabled) disabled.add(request);
+      else if (found) request.station = { id: found.id, utility: found.utility };
+    });
     // Added before the token check so that a refused call is counted before it is answered.
     app.addHook(
       'onRequest',
       app.rateLimit({
         max: options.failuresPerWindow ?? TOKEN_FAILURES_PER_WINDOW,
         timeWindow: options.windowMs ?? TOKEN_FAILURE_WINDOW_MS,
-        allowList: (request) => isPublic(request) || knownToken(bearer(request)),
+        allowList: (request) => isPublic(request) || request.station !== null,
         // Thrown by the plugin, so it reaches addErrorHandlers and leaves in the protocol's error shape.
         errorResponseBuilder: (_request, context) =>
           Object.assign(new Error(`too many calls without a known station token from this address; try again in ${context.after}`), { statusCode: 429 }),
       }),
     );
     app.addHook('onRequest', async (request, reply) => {
-      if (isPublic(request)) return;
-      const given = bearer(request);
-      if (!given) return reply.code(401).send(error("send the station's token as 'Authorization: Bearer <token>'"));
-      if (!knownToken(given)) {
-        return reply.code(401).send(error("the station token is not one central knows: check the token in the station's settings"));
+      if (isPublic(request) || request.station) return;
+      if (!bearer(request)) return reply.code(401).send(error("send the station's token as 'Authorization: Bearer <token>'"));
+      if (disabled.has(request)) {
+        return reply.code(401).send(error('this station is disabled at central: ask the back office for a registered station and its token'));
       }
+      return reply.code(401).send(error("the station token is not one central knows: check the token in the station's settings"));
     });
   });
 }

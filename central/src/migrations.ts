@@ -316,6 +316,21 @@ export const migrations: readonly Migration[] = [
       `create trigger held_decisions_immutable before update or delete on held_decisions for each row execute function held_immutable()`,
     ],
   },
+  {
+    version: 6,
+    name: 'the station registry',
+    statements: [
+      // A station's token is shown once when it is added; central keeps only its SHA-256, so a copy of the
+      // database does not hand out tokens. A disabled station stays listed (its records name it).
+      `create table stations (
+        id text primary key check (id ~ '^[A-Za-z0-9._-]{1,40}$'),
+        utility text not null check (utility <> ''),
+        token_hash text not null unique check (token_hash ~ '^[0-9a-f]{64}$'),
+        created_at timestamptz not null default now(),
+        disabled_at timestamptz
+      )`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order. Returns the versions it applied. */

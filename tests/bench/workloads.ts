@@ -7,6 +7,9 @@ import type { Payment } from '../../shared/payments/payment';
 
 export const UTILITY = 'pwb';
 export const STATION_TOKEN = 'bench-station-token';
+/** The bench's stations bench-1…bench-N (a token is bound to one station): bench-1 has STATION_TOKEN. */
+export const benchToken = (stationId: string) => (stationId === 'bench-1' ? STATION_TOKEN : `${STATION_TOKEN}.${stationId}`);
+export const benchStations = (n: number) => Array.from({ length: Math.max(n, 1) }, (_, s) => ({ id: `bench-${s + 1}`, utility: UTILITY, token: benchToken(`bench-${s + 1}`) }));
 
 /** Account numbers: "2" and nine digits (PWB writes ten), so they never meet the demo's 1000000001… */
 export function accountNumber(index: number): string {

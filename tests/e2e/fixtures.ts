@@ -12,6 +12,8 @@ import { startCentral } from '../../central/src/server';
 import { serveRenderer, type RendererServer } from '../../scripts/renderer-server';
 
 export const TOKEN = 'e2e-station-token';
+/** The station the tests run: central knows its token, bound to it and to the test's profile (utility). */
+export const STATION_ID = 'e2e-1';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -42,10 +44,9 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   profileId: ['pwb', { option: true }],
   stationConfigured: [true, { option: true }],
-  // eslint-disable-next-line no-empty-pattern
-  central: async ({}, use) => {
+  central: async ({ profileId }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'counter-central-'));
-    let running: Awaited<ReturnType<typeof startCentral>> | null = await startCentral({ port: 0, dataDir, demo: 50, tokens: [TOKEN], quiet: true });
+    let running: Awaited<ReturnType<typeof startCentral>> | null = await startCentral({ port: 0, dataDir, demo: 50, stations: [{ id: STATION_ID, utility: profileId, token: TOKEN }], quiet: true });
     const port = new URL(running.url).port;
     const handle: CentralHandle = {
       url: running.url,
@@ -55,7 +56,7 @@ export const test = base.extend<Fixtures>({
         running = null;
       },
       async start() {
-        if (!running) running = await startCentral({ port: Number(port), dataDir, demo: 50, tokens: [TOKEN], quiet: true });
+        if (!running) running = await startCentral({ port: Number(port), dataDir, demo: 50, stations: [{ id: STATION_ID, utility: profileId, token: TOKEN }], quiet: true });
       },
       database() {
         if (!running) throw new Error('central is stopped');
@@ -82,7 +83,7 @@ export const test = base.extend<Fixtures>({
       station: !stationConfigured
         ? null
         : {
-        stationId: 'e2e-1',
+        stationId: STATION_ID,
         stationName: 'Station 2',
         centralUrl: central.url,
         token: TOKEN,

@@ -1,8 +1,9 @@
 import { ruler } from '../../shared/receipt/test-page';
-import { expect, lookUp, signIn, TOKEN, test } from './fixtures';
+import { expect, lookUp, signIn, STATION_ID, TOKEN, test } from './fixtures';
 
 test.describe('first run', () => {
-  test.use({ stationConfigured: false });
+  // Central has registered station e2e-1 at Portsmouth, the utility this setup chooses.
+  test.use({ stationConfigured: false, profileId: 'portsmouth' });
 
   test('setup refuses a bad central URL and a wrong token, then saves a good one and opens sign-in', async ({ page, central }) => {
     await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
@@ -21,6 +22,7 @@ test.describe('first run', () => {
     await expect(page.getByRole('alert')).toContainText('Station token: central refused it');
 
     await page.getByLabel('Station token').fill(TOKEN);
+    await page.getByLabel('Station ID').fill(STATION_ID);
     await page.getByLabel('Station name').fill('Window 3');
     await page.getByLabel('Utility').selectOption('portsmouth');
     await page.getByLabel('Paper width').selectOption('58mm');

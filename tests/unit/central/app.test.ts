@@ -212,7 +212,7 @@ describe('the change feed', () => {
     expect(changed.more).toBe(false);
   });
 
-  it('refuses a bad cursor or limit naming it, and an unknown utility', async () => {
+  it('refuses a bad cursor or limit naming it, and a utility not the station\'s', async () => {
     for (const [query, field] of [
       ['after=abc', 'after'],
       ['after=99999999999999999999', 'after'],
@@ -224,7 +224,7 @@ describe('the change feed', () => {
       expect(errorResponseSchema.parse(res.json()).field).toBe(field);
     }
     const unknown = await get('/v1/accounts/nowhere');
-    expect(unknown.statusCode).toBe(404);
-    expect(errorResponseSchema.parse(unknown.json()).error).toMatch(/nowhere/);
+    expect(unknown.statusCode).toBe(403);
+    expect(errorResponseSchema.parse(unknown.json())).toMatchObject({ field: 'utility', error: expect.stringMatching(/nowhere/) });
   });
 });

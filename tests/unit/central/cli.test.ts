@@ -47,7 +47,9 @@ describe('tsx central/src/cli.ts serve', () => {
   it('prints one line when listening and exits 0 on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'central-cli-'));
     try {
-      const { DATABASE_URL: _, ...env } = process.env;
+      const { DATABASE_URL: _, ...rest } = process.env;
+      // Outside demo mode central needs a station: one given the legacy way.
+      const env = { ...rest, COUNTER_STATION_TOKENS: 'cli-1:pwb:cli-station-token' };
       const child = spawn(process.execPath, ['--import', 'tsx', 'central/src/cli.ts', 'serve', '--port', '0', '--data', dataDir, '--no-demo'], { env });
       let out = '';
       let err = '';
@@ -56,7 +58,7 @@ describe('tsx central/src/cli.ts serve', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       const deadline = Date.now() + 30_000;
       while (!out.includes('\n') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
-      expect(out, err).toMatch(new RegExp(`^central: listening on http://127\\.0\\.0\\.1:[0-9]+ \\(PGlite at ${dataDir}, 0 accounts\\)\\n$`));
+      expect(out, err).toMatch(new RegExp(`^central: listening on http://127\\.0\\.0\\.1:[0-9]+ \\(PGlite at ${dataDir}, 0 accounts, 1 station registered\\)\\n$`));
       const url = /http:\/\/[0-9.:]+/.exec(out)?.[0];
       expect((await fetch(`${url}/v1/health`)).status).toBe(200);
       // While it serves, no other process may open its PGlite folder (an import would corrupt it).

@@ -1,16 +1,71 @@
 /** Central under test: in-memory PGlite through the real Fastify app, and payments built the way a station builds them. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../../central/src/app';
+import type { StationBinding } from '../../../central/src/stations';
 import { openPglite, type Database } from '../../../central/src/db';
 import { seedDemo } from '../../../central/src/demo';
 import { migrate } from '../../../central/src/migrations';
 import { uuidv7 } from '../../../shared/ids';
+import { profiles } from '../../../shared/profiles';
 import { add, money, sub, toMoneyString } from '../../../shared/money/money';
 import { tenderAmount, type Payment, type Tender } from '../../../shared/payments/payment';
 import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
 
+/** The token of station unit-1 at pwb, the station the tests' payments come from unless they say otherwise. */
 export const TOKEN = 'unit-station-token';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
+
+/** Every station id the tests send records as; each has a token per utility (a token is bound to one of each). */
+const STATION_IDS = ['unit-1', 'wic-1', 'front-1', 'front-2', 's', 'station-1', 'window-1', '-unit-1', ...Array.from({ length: 100 }, (_, n) => `load-${n}`)];
+
+export function tokenFor(stationId: string, utility: string): string {
+  return stationId === 'unit-1' && utility === 'pwb' ? TOKEN : `unit-token.${stationId}.${utility}`;
+}
+export const authFor = (stationId: string, utility: string) => ({ authorization: `Bearer ${tokenFor(stationId, utility)}` });
+
+export const STATIONS: StationBinding[] = STATION_IDS.flatMap((id) => Object.keys(profiles).map((utility) => ({ id, utility, token: tokenFor(id, utility) })));
+
+const bound = new Set(STATIONS.map((s) => s.token));
+
+/** The first item of a batch body (an object, or JSON text as the fuzzer sends it). */
+function firstItem(payload: unknown): Record<string, unknown> {
+  let body = payload;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  const first: unknown = body && typeof body === 'object' && !Buffer.isBuffer(body) ? Object.values(body).find(Array.isArray)?.[0] : undefined;
+  return first && typeof first === 'object' ? (first as Record<string, unknown>) : {};
+}
+
+/**
+ * A request sent with the generic AUTH speaks as the station its records name (the first item's stationId
+ * and utility), or, for a read, as unit-1 at the utility in the path: tests written before tokens were bound
+ * to a station keep their bodies. A station the tests do not know keeps AUTH (and is refused as central
+ * refuses it). A request with any other Authorization is sent as it is.
+ */
+function asItsStation(options: InjectOptions): InjectOptions {
+  const headers = (options.headers ?? {}) as Record<string, string>;
+  if (headers.authorization !== AUTH.authorization) return options;
+  const url = typeof options.url === 'string' ? options.url : '';
+  const inPath = /^\/v1\/accounts\/([^/?]+)/.exec(url)?.[1];
+  const utilityInPath = inPath !== undefined && Object.hasOwn(profiles, inPath) ? inPath : undefined;
+  const item = firstItem(options.payload);
+  const stationId = typeof item.stationId === 'string' ? item.stationId : 'unit-1';
+  const utility = typeof item.utility === 'string' ? item.utility : (utilityInPath ?? 'pwb');
+  const token = tokenFor(stationId, utility);
+  return bound.has(token) ? { ...options, headers: { ...headers, ...authFor(stationId, utility) } } : options;
+}
+
+/** The app, its `inject` sending AUTH requests as the station they speak for (see asItsStation). */
+export function speakingAsItsStations(app: FastifyInstance): FastifyInstance {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  Object.assign(app, { inject: (options: InjectOptions) => inject(asItsStation(options)) });
+  return app;
+}
 
 export type TestCentral = { db: Database; app: FastifyInstance; close(): Promise<void> };
 
@@ -19,7 +74,7 @@ export async function openTestCentral(perUtility = 0, db?: Database): Promise<Te
   const database = db ?? (await openPglite());
   await migrate(database);
   await seedDemo(database, { perUtility });
-  const app = buildApp({ db: database, tokens: [TOKEN] });
+  const app = speakingAsItsStations(buildApp({ db: database, stations: STATIONS }));
   await app.ready();
   return {
     db: database,
@@ -89,11 +144,26 @@ export function tenderedPayment({ id = uuidv7(), utility = 'pwb', lines, tenders
   };
 }
 
-/** POSTs a batch and returns the parsed results; fails the test on anything but 200. */
+/**
+ * POSTs payments and returns the parsed results in their order; fails the test on anything but 200. A token
+ * speaks for one station at one utility, so the payments go in one batch per (station, utility), each with
+ * that station's token.
+ */
 export async function post(app: FastifyInstance, payments: Payment[]): Promise<PaymentResult[]> {
-  const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: AUTH, payload: { payments } });
-  if (res.statusCode !== 200) throw new Error(`POST /v1/payments → ${res.statusCode}: ${res.body}`);
-  return postPaymentsResponseSchema.parse(res.json()).results;
+  const groups = new Map<string, number[]>();
+  for (const [n, p] of payments.entries()) {
+    const key = JSON.stringify([p.stationId, p.utility]);
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  }
+  const results: PaymentResult[] = [];
+  for (const indexes of groups.values()) {
+    const batch = indexes.map((n) => payments[n] as Payment);
+    const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: AUTH, payload: { payments: batch } });
+    if (res.statusCode !== 200) throw new Error(`POST /v1/payments → ${res.statusCode}: ${res.body}`);
+    const answers = postPaymentsResponseSchema.parse(res.json()).results;
+    for (const [k, n] of indexes.entries()) results[n] = answers[k] as PaymentResult;
+  }
+  return results;
 }
 
 export async function balanceOf(db: Database, utility: string, number: string): Promise<{ balance: string; pastDue: string }> {

@@ -13,7 +13,7 @@ import { MAX_AMOUNT, money, sub, toMoneyString } from '../../../shared/money/mon
 import type { Payment } from '../../../shared/payments/payment';
 import { voidSchema } from '../../../shared/payments/void';
 import { postPaymentsResponseSchema } from '../../../shared/sync/protocol';
-import { AUTH, TOKEN, balanceOf, cashPayment, heldCount, paymentCount } from './helpers';
+import { AUTH, STATIONS, speakingAsItsStations, balanceOf, cashPayment, heldCount, paymentCount } from './helpers';
 
 /** A trigger that fails inserts into `table` when `when` holds for the new row. */
 async function breakInserts(db: Database, name: string, table: string, when: string): Promise<() => Promise<void>> {
@@ -65,7 +65,7 @@ export function isolationTests(getDb: () => Database): void {
 
     it('holds the one payment the database refuses and posts the rest of the batch, 200 over HTTP', async () => {
       const db = getDb();
-      const app = buildApp({ db, tokens: [TOKEN] });
+      const app = speakingAsItsStations(buildApp({ db, stations: STATIONS }));
       const repair = await breakInserts(db, 'refuse_line_for_test', 'payment_lines', "new.account_number = '1000000007'");
       try {
         const before = await balanceOf(db, 'pwb', '1000000007');
@@ -108,7 +108,7 @@ export function isolationTests(getDb: () => Database): void {
 
     it('answers 503 when a payment can be neither applied nor held', async () => {
       const db = getDb();
-      const app = buildApp({ db, tokens: [TOKEN] });
+      const app = speakingAsItsStations(buildApp({ db, stations: STATIONS }));
       const repairLines = await breakInserts(db, 'refuse_line_for_test2', 'payment_lines', "new.account_number = '1000000007'");
       const repairHeld = await breakInserts(db, 'refuse_held_for_test', 'held_items', 'true');
       try {

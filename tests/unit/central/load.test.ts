@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCentral, type RunningCentral } from '../../../central/src/server';
-import { TOKEN } from './helpers';
+import { STATIONS } from './helpers';
 import { runLoad } from './load';
 
 /** PGlite is one connection: every batch waits its turn. See central/README.md for the figures. */
@@ -12,7 +12,7 @@ const PGLITE_LOAD = { stations: 20, perStation: 500, batchSize: 100, seed: 20250
 
 let central: RunningCentral;
 beforeAll(async () => {
-  central = await startCentral({ port: 0, host: '127.0.0.1', demo: 20, tokens: [TOKEN], quiet: true });
+  central = await startCentral({ port: 0, host: '127.0.0.1', demo: 20, stations: STATIONS, quiet: true });
 });
 afterAll(async () => {
   await central?.close();

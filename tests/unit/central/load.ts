@@ -11,7 +11,7 @@ import { Decimal, toMoneyString } from '../../../shared/money/money';
 import { tenderSchema, type Payment, type Tender } from '../../../shared/payments/payment';
 import { profileById } from '../../../shared/profiles';
 import { postPaymentsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
-import { TOKEN } from './helpers';
+import { tokenFor } from './helpers';
 
 export type LoadOptions = { stations: number; perStation: number; batchSize: number; seed: number; label: string };
 export type LoadFigures = {
@@ -97,7 +97,7 @@ function stationPayments(station: number, count: number, accounts: readonly stri
 async function postOnce(url: string, payments: readonly Payment[]): Promise<PaymentResult[]> {
   const res = await fetch(`${url}/v1/payments`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${tokenFor(payments[0]?.stationId ?? '', payments[0]?.utility ?? '')}`, 'content-type': 'application/json' },
     body: JSON.stringify({ payments }),
     signal: AbortSignal.timeout(REQUEST_DEADLINE_MS),
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../../central/src/app';
 import type { Database } from '../../../central/src/db';
-import { AUTH, TOKEN } from './helpers';
+import { AUTH, STATIONS } from './helpers';
 
 /** What a pg or PGlite error carries: the statement and every parameter of the batch. */
 function databaseError(): Error {
@@ -26,7 +26,7 @@ function failingDb(): Database {
 describe('central log', () => {
   it('logs a failed request by its error class and code, never the message, statement, parameters or body', async () => {
     const lines: string[] = [];
-    const app = buildApp({ db: failingDb(), tokens: [TOKEN], logger: { level: 'warn', stream: { write: (l: string) => void lines.push(l) } } });
+    const app = buildApp({ db: failingDb(), stations: STATIONS, logger: { level: 'warn', stream: { write: (l: string) => void lines.push(l) } } });
     await app.ready();
     const res = await app.inject({ method: 'GET', url: '/v1/health', headers: AUTH });
     expect(res.statusCode).toBe(500);

@@ -7,7 +7,7 @@ import { seedDemo } from '../../../central/src/demo';
 import { serializeError } from '../../../central/src/logging';
 import { migrate } from '../../../central/src/migrations';
 import { redactValue } from '../../../shared/logging/redact';
-import { AUTH, TOKEN, cashPayment } from './helpers';
+import { AUTH, STATIONS, speakingAsItsStations, cashPayment } from './helpers';
 
 let db: Database;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ function capturingApp() {
       done();
     },
   });
-  const app = buildApp({ db, tokens: [TOKEN], logger: { level: 'info', stream } });
+  const app = speakingAsItsStations(buildApp({ db, stations: STATIONS, logger: { level: 'info', stream } }));
   return { app, text: () => lines.join('') };
 }
 

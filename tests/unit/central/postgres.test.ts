@@ -11,7 +11,7 @@ import { countAccounts, seedDemo } from '../../../central/src/demo';
 import { migrate, migrations } from '../../../central/src/migrations';
 import { add, money, sub, toMoneyString } from '../../../shared/money/money';
 import type { Payment } from '../../../shared/payments/payment';
-import { AUTH, TOKEN, balanceOf, cashPayment, paymentCount } from './helpers';
+import { AUTH, STATIONS, speakingAsItsStations, balanceOf, cashPayment, paymentCount } from './helpers';
 import { runLoad } from './load';
 import { isolationTests } from './isolation-suite';
 import { postPaymentsResponseSchema, postVoidsResponseSchema, type PaymentResult } from '../../../shared/sync/protocol';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await admin.query(`create schema ${SCHEMA}`);
   await admin.close();
   db = openPostgres(schemaUrl);
-  app = buildApp({ db, tokens: [TOKEN] });
+  app = speakingAsItsStations(buildApp({ db, stations: STATIONS }));
 });
 
 afterAll(async () => {
@@ -130,7 +130,7 @@ describe('on PostgreSQL', () => {
   });
 
   it('stores 10,000 payments from 20 stations at once exactly once, totals to the cent (the load test, over HTTP)', async () => {
-    const served = buildApp({ db, tokens: [TOKEN] });
+    const served = speakingAsItsStations(buildApp({ db, stations: STATIONS }));
     await served.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = served.server.address();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPglite } from '../../../central/src/db';
 import { startCentral, type RunningCentral } from '../../../central/src/server';
 import { postPaymentsResponseSchema } from '../../../shared/sync/protocol';
-import { TOKEN, balanceOf, cashPayment } from './helpers';
+import { STATIONS, TOKEN, balanceOf, cashPayment } from './helpers';
 
 let dataDir = '';
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const start = () => startCentral({ port: 0, dataDir, demo: 5, tokens: [TOKEN], quiet: true });
+const start = () => startCentral({ port: 0, dataDir, demo: 5, stations: STATIONS, quiet: true });
 
 async function postOver(central: RunningCentral, body: unknown) {
   const res = await fetch(`${central.url}/v1/payments`, {
@@ -33,7 +33,7 @@ it('keeps the payment once and the demo once across a restart', async () => {
 
   const first = await start();
   expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+$/);
-  expect(first.summary).toBe(`PGlite at ${dataDir}, 24 accounts`);
+  expect(first.summary).toBe(`PGlite at ${dataDir}, 24 accounts, demo mode`);
   const [posted] = await postOver(first, { payments: [payment] });
   expect(posted?.status).toBe('posted');
   await first.close();
@@ -41,7 +41,7 @@ it('keeps the payment once and the demo once across a restart', async () => {
 
   const second = await start();
   try {
-    expect(second.summary).toBe(`PGlite at ${dataDir}, 24 accounts`);
+    expect(second.summary).toBe(`PGlite at ${dataDir}, 24 accounts, demo mode`);
     const [again] = await postOver(second, { payments: [payment] });
     expect(again).toEqual({ ...posted, status: 'already_posted' });
     const rows = await second.db.query<{ n: string }>('select count(*)::text as n from payments where id = $1::uuid', [payment.id]);
