@@ -16,7 +16,7 @@ export async function verifyJournalFile(file: string): Promise<{ code: 0 | 1 | 2
   } catch (e) {
     return { code: 2, message: `verify-journal: ${file} could not be read (${e instanceof Error ? e.message : String(e)})` };
   }
-  const r = verifyJsonLines(text);
+  const r = await verifyJsonLines(text);
   return r.ok ? { code: 0, message: `verify-journal: ${file}: the chain holds` } : { code: 1, message: `verify-journal: ${file}: ${r.problem}` };
 }
 

@@ -50,6 +50,8 @@ export function App() {
       const config = loaded.station;
       const profile = profileById(config.profileId);
       const db = counterDb();
+      // Entries are signed with the host's key, which the page cannot read.
+      db.journalMac = (message) => host.journalMac(message);
       await seedDemoUsers(db);
       // Ask the browser not to evict the store under storage pressure; shown in the status bar if refused.
       const storagePersisted = navigator.storage?.persist ? await navigator.storage.persist().catch(() => false) : null;
