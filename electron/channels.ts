@@ -10,6 +10,7 @@ export const CHANNELS = {
   print: 'counter:print',
   printers: 'counter:printers',
   testPage: 'counter:test-page',
+  journalMac: 'counter:journal-mac',
 } as const;
 
 export type Channels = typeof CHANNELS;

@@ -11,6 +11,7 @@ import {
 } from '../shared/bridge/bridge';
 import { centralCallSchema, type CentralCall } from './central';
 import { CHANNELS } from './channels';
+import { journalMacRequestSchema } from './journal-key';
 import { BridgeRefusal, describeIssues, messageOf } from './errors';
 import { printJobSchema, type PrintJob, type TestPageTarget } from './printing';
 import type { StationSetup } from './station';
@@ -59,7 +60,8 @@ export function handle<S extends z.ZodType, T>(
 /**
  * The counter's channels: the station's settings (read without the token, and saved by setup and settings,
  * where an empty token keeps the saved one), the connection test and the central proxy (main holds the token),
- * printing, and the printer list and the test page (to the printer the form shows, saved or not).
+ * printing, the printer list and the test page (to the printer the form shows, saved or not), and the journal's
+ * MAC (the key stays here).
  */
 export function registerCounterHandlers(
   ipcMain: IpcMainLike,
@@ -71,6 +73,8 @@ export function registerCounterHandlers(
     print: (job: PrintJob) => Promise<PrintResult>;
     printers: () => Promise<PrinterSummary[]>;
     testPage: (target: TestPageTarget) => Promise<PrintResult>;
+    /** HMAC-SHA-256 (hex) of a journal message under the station's key, which stays in main. */
+    journalMac: (message: string) => string;
     isTrustedSender: IsTrustedSender;
     log?: Log;
   },
@@ -84,4 +88,5 @@ export function registerCounterHandlers(
   on(CHANNELS.print, printJobSchema, (job) => deps.print(job));
   on(CHANNELS.printers, z.undefined(), () => deps.printers());
   on(CHANNELS.testPage, testPageTargetSchema, (target) => deps.testPage(target));
+  on(CHANNELS.journalMac, journalMacRequestSchema, ({ message }) => deps.journalMac(message));
 }

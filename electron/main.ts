@@ -10,11 +10,12 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron';
 import { PosPrinter } from 'electron-pos-printer';
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createCentralProxy, testCentralConnection, type FetchLike } from './central';
 import { messageOf } from './errors';
 import { registerCounterHandlers } from './ipc';
+import { createJournalSigner } from './journal-key';
 import { createFileLogger } from './log';
 import { applyDrawerSetting, createPrinter, listPrinters } from './printing';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, contentSecurityPolicy, createAppProtocolHandler, createUrlPolicy } from './protocol';
@@ -97,6 +98,7 @@ async function start(url: string, isAllowedUrl: (url: string) => boolean): Promi
     posPrinter: PosPrinter,
     getConfig: () => ({ printerName: store.current()?.printerName ?? '' }),
   });
+  const journalSigner = createJournalSigner(app.getPath('userData'), { readFileSync, writeFileSync, mkdirSync });
   registerCounterHandlers(ipcMain, {
     station: () => store.view(),
     saveStation: (config) => store.save(config),
@@ -111,6 +113,7 @@ async function start(url: string, isAllowedUrl: (url: string) => boolean): Promi
     // Any web contents can list the printers; the counter's window is the one that asked.
     printers: () => listPrinters(() => (mainWindow ? mainWindow.webContents.getPrintersAsync() : Promise.reject(new Error('the counter window is not open')))),
     testPage: (target) => printer.testPage(target),
+    journalMac: (message) => journalSigner.mac(message),
     isTrustedSender: (frame) => frame !== null && isAllowedUrl(frame.url),
     log: logger.warn,
   });

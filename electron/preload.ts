@@ -20,6 +20,7 @@ const CENTRAL: Channels['central'] = 'counter:central';
 const PRINT: Channels['print'] = 'counter:print';
 const PRINTERS: Channels['printers'] = 'counter:printers';
 const TEST_PAGE: Channels['testPage'] = 'counter:test-page';
+const JOURNAL_MAC: Channels['journalMac'] = 'counter:journal-mac';
 
 /** Main answers with data, never a throw; a rejected invoke (say, no handler yet) is turned into data too. */
 function invoke<T>(channel: Channels[keyof Channels], ...args: unknown[]): Promise<BridgeResult<T>> {
@@ -42,6 +43,7 @@ const bridge = {
   print: (request: PrintRequest) => invoke<PrintResult>(PRINT, request),
   printers: () => invoke<PrinterSummary[]>(PRINTERS),
   testPage: (target: TestPageTarget) => invoke<PrintResult>(TEST_PAGE, target),
+  journalMac: (message: string) => invoke<string>(JOURNAL_MAC, { message }),
 } satisfies CounterBridge;
 
 contextBridge.exposeInMainWorld('counter', bridge);

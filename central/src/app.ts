@@ -31,6 +31,7 @@ import { loggerOptions } from './logging';
 import { dropBoxRoutes } from './dropbox';
 import { drawerRoutes } from './drawers';
 import { holdMalformed } from './isolation';
+import { journalHeadHook } from './journal-heads';
 
 export type AppOptions = {
   db: Database;
@@ -74,6 +75,7 @@ export function buildApp({ db, stations = [], logger = false, tokenGuard = {} }:
   );
   bindRequestsToStation(app);
   addErrorHandlers(app);
+  journalHeadHook(app, db);
 
   app.get(`/${API_VERSION}/health`, { config: { public: true } }, async (): Promise<HealthResponse> => {
     await db.query('select 1'); // healthy means the database answers too

@@ -23,7 +23,7 @@ export const processIo: Io = {
   write: (text) => process.stdout.write(text),
 };
 
-async function openFor(dataDir: string, env: NodeJS.ProcessEnv): Promise<Database> {
+export async function openFor(dataDir: string, env: NodeJS.ProcessEnv): Promise<Database> {
   const url = env.DATABASE_URL?.trim();
   const db = url ? openPostgres(url) : await openPglite(dataDir);
   try {

@@ -331,6 +331,26 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'journal heads seen from stations',
+    statements: [
+      // Each distinct (station, entry number, hash) a station sent with a batch (journal-heads.ts): small,
+      // kept forever, never changed, so a journal rewritten or cut short on the station shows against them.
+      `create table journal_heads (
+        station_id text not null check (station_id <> ''),
+        n bigint not null check (n >= 1),
+        hash text not null check (hash ~ '^[0-9a-f]{64}$'),
+        seen_at timestamptz not null,
+        primary key (station_id, n, hash)
+      )`,
+      `create function journal_heads_immutable() returns trigger language plpgsql as $$
+       begin
+         raise exception 'journal heads are never changed or deleted';
+       end $$`,
+      `create trigger journal_heads_immutable before update or delete on journal_heads for each row execute function journal_heads_immutable()`,
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded, in order. Returns the versions it applied. */

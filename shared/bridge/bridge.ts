@@ -203,4 +203,6 @@ export interface CounterBridge {
   printers(): Promise<BridgeResult<PrinterSummary[]>>;
   /** Prints a test page to the given printer at the given paper width (through the print queue), saved or not. */
   testPage(target: TestPageTarget): Promise<BridgeResult<PrintResult>>;
+  /** HMAC-SHA-256 (hex) of a journal message under the station's key, which main holds and never hands out. */
+  journalMac(message: string): Promise<BridgeResult<string>>;
 }

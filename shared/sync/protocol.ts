@@ -9,7 +9,8 @@
  *   POST /v1/voids                                   a batch of voids, per-item results
  *   POST /v1/dropbox-batches                         closed drop-box batches with their items, per-batch results
  *
- * Every call but health carries `Authorization: Bearer <station token>`.
+ * Every call but health carries `Authorization: Bearer <station token>`; every POST may carry the station's
+ * `journalHead` (journalHeadSchema).
  */
 import { z } from 'zod';
 import { accountSchema } from '../accounts/account';
@@ -18,6 +19,7 @@ import { voidSchema } from '../payments/void';
 import { closeoutSchema } from '../drawer/closeout';
 import { depositSchema } from '../drawer/deposit';
 import { dropBoxBatchSchema } from '../dropbox/batch';
+import { stationConfigSchema } from '../station';
 
 export const API_VERSION = 'v1';
 
@@ -41,8 +43,23 @@ export type AccountFeedResponse = z.infer<typeof accountFeedResponseSchema>;
 
 export const MAX_PAYMENTS_PER_BATCH = 500;
 
+/**
+ * The station's journal head (its last entry's number and MAC), sent with every POST. Central keeps every
+ * head it has seen (journal_heads), so a journal rewritten or cut short on the station no longer matches
+ * what central saw: `central:verify-journal` compares an export against them. Optional: stations before it
+ * send none.
+ */
+export const journalHeadSchema = z.object({
+  stationId: stationConfigSchema.shape.stationId,
+  n: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be the entry\'s hash, 64 lowercase hexadecimal digits' }),
+});
+export type JournalHead = z.infer<typeof journalHeadSchema>;
+const withHead = { journalHead: journalHeadSchema.optional() };
+
 export const postPaymentsRequestSchema = z.object({
   payments: z.array(paymentSchema).min(1).max(MAX_PAYMENTS_PER_BATCH),
+  ...withHead,
 });
 export type PostPaymentsRequest = z.infer<typeof postPaymentsRequestSchema>;
 
@@ -75,7 +92,7 @@ export type PaymentResult = z.infer<typeof paymentResultSchema>;
 export const postPaymentsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
 export type PostPaymentsResponse = z.infer<typeof postPaymentsResponseSchema>;
 
-export const postVoidsRequestSchema = z.object({ voids: z.array(voidSchema).min(1).max(MAX_PAYMENTS_PER_BATCH) });
+export const postVoidsRequestSchema = z.object({ voids: z.array(voidSchema).min(1).max(MAX_PAYMENTS_PER_BATCH), ...withHead });
 export type PostVoidsRequest = z.infer<typeof postVoidsRequestSchema>;
 /**
  * Same statuses as payments. A void of a payment central does not hold is `rejected`; a second void of the
@@ -108,6 +125,7 @@ export const MAX_DROPBOX_BATCHES_PER_REQUEST = 5;
 
 export const postDropBoxBatchesRequestSchema = z.object({
   batches: z.array(dropBoxBatchSchema).min(1).max(MAX_DROPBOX_BATCHES_PER_REQUEST),
+  ...withHead,
 });
 export type PostDropBoxBatchesRequest = z.infer<typeof postDropBoxBatchesRequestSchema>;
 
@@ -127,12 +145,12 @@ export type PostDropBoxBatchesResponse = z.infer<typeof postDropBoxBatchesRespon
  */
 export const MAX_DRAWER_RECORDS_PER_REQUEST = 100;
 
-export const postCloseoutsRequestSchema = z.object({ closeouts: z.array(closeoutSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST) });
+export const postCloseoutsRequestSchema = z.object({ closeouts: z.array(closeoutSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST), ...withHead });
 export type PostCloseoutsRequest = z.infer<typeof postCloseoutsRequestSchema>;
 export const postCloseoutsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
 export type PostCloseoutsResponse = z.infer<typeof postCloseoutsResponseSchema>;
 
-export const postDepositsRequestSchema = z.object({ deposits: z.array(depositSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST) });
+export const postDepositsRequestSchema = z.object({ deposits: z.array(depositSchema).min(1).max(MAX_DRAWER_RECORDS_PER_REQUEST), ...withHead });
 export type PostDepositsRequest = z.infer<typeof postDepositsRequestSchema>;
 export const postDepositsResponseSchema = z.object({ results: z.array(paymentResultSchema) });
 export type PostDepositsResponse = z.infer<typeof postDepositsResponseSchema>;

@@ -3,8 +3,11 @@
  * (Electron itself cannot be downloaded on these machines), so the renderer's Electron path runs for real:
  * printing through the bridge, the drawer kick, a print failure and the reprint.
  */
-import { installFakeBridge, printsSoFar } from './fake-bridge';
-import { expect, signIn, startPayment, TOKEN, test } from './fixtures';
+import { createHmac } from 'node:crypto';
+import { entryContent } from '../../shared/drawer/journal-export';
+import { verifyChain } from '../../shared/journal/chain';
+import { FAKE_JOURNAL_KEY, installFakeBridge, printsSoFar } from './fake-bridge';
+import { expect, signIn, startPayment, storeRows, TOKEN, test } from './fixtures';
 
 test('a print failure leaves the payment posted; F12 reprints; the drawer opens only for cash', async ({ page, central, renderer }) => {
   await installFakeBridge(page, { centralUrl: central.url, token: TOKEN, failPrints: 1 });
@@ -40,6 +43,24 @@ test('a print failure leaves the payment posted; F12 reprints; the drawer opens 
   await expect.poll(async () => (await printsSoFar(page)).length).toBe(3);
   expect((await printsSoFar(page))[2]).toMatchObject({ openDrawer: false });
   await page.screenshot({ path: 'test-results/screens/receipt-58mm.png' });
+});
+
+test("the journal is signed with main's key, and central keeps the station's journal head", async ({ page, central, renderer }) => {
+  await installFakeBridge(page, { centralUrl: central.url, token: TOKEN });
+  await page.goto(renderer.url);
+  await signIn(page);
+  await startPayment(page, '1000000001');
+  await page.getByLabel('Bills').fill('200');
+  await page.getByRole('button', { name: 'Post payment' }).click();
+  // Wait for the state: central holds the payment, so the batch (and its head) has arrived.
+  await expect.poll(async () => (await central.payments()).length).toBe(1);
+  type Row = Record<string, unknown> & { n: number; prevHash: string; hash: string; v?: number };
+  const journal = await storeRows<Row>(page, 'journal');
+  expect(journal.map((e) => e.v)).toEqual(journal.map(() => 2));
+  const mac = async (m: string) => createHmac('sha256', Buffer.from(FAKE_JOURNAL_KEY, 'hex')).update(m).digest('hex');
+  expect(await verifyChain(journal, entryContent, { mac })).toMatchObject({ ok: true, count: journal.length, macsChecked: true });
+  const last = journal.at(-1)!;
+  expect(await central.query(`select n::text as n, hash from journal_heads where station_id = 'e2e-1'`)).toContainEqual({ n: String(last.n), hash: last.hash });
 });
 
 test('a receipt in Vietnamese, chosen for this payment only', async ({ page }) => {

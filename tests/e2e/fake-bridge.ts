@@ -2,17 +2,19 @@
  * A stand-in for the Electron preload's `window.counter` (Electron itself cannot be downloaded on these
  * machines), so the renderer's Electron path runs for real in Chromium. Central is reached over HTTP as main
  * would; every print is recorded in `window.prints`, and `failPrints` of them fail first as an offline printer.
+ * Journal entries are signed as main signs them, HMAC-SHA-256 under `FAKE_JOURNAL_KEY` (hex).
  */
 import type { Page } from '@playwright/test';
 
 export type PrintCall = { openDrawer: boolean; paperWidth: string; text: string };
+export const FAKE_JOURNAL_KEY = '5a'.repeat(32);
 
 export async function installFakeBridge(
   page: Page,
   opts: { centralUrl: string; token: string; profileId?: string; paperWidth?: '58mm' | '80mm'; failPrints?: number; tokenAtRest?: 'sealed' | 'plain' },
 ): Promise<void> {
   await page.addInitScript(
-    ({ centralUrl, token, profileId, paperWidth, failPrints, tokenAtRest }) => {
+    ({ centralUrl, token, profileId, paperWidth, failPrints, tokenAtRest, journalKey }) => {
       const w = window as unknown as { counter: unknown; prints: PrintCall[] };
       w.prints = [];
       let failing = failPrints;
@@ -23,6 +25,12 @@ export async function installFakeBridge(
         testConnection: async () => ({ ok: true, value: { ok: true, message: 'ok' } }),
         printers: async () => ({ ok: true, value: [{ name: 'TM-T20', displayName: 'Epson TM-T20', isDefault: false }] }),
         testPage: async () => ({ ok: true, value: { ok: true } }),
+        journalMac: async (message: string) => {
+          const raw = new Uint8Array(journalKey.match(/../g)!.map((h) => parseInt(h, 16)));
+          const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+          const sig = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+          return { ok: true, value: [...sig].map((b) => b.toString(16).padStart(2, '0')).join('') };
+        },
         central: async (req: { method: string; path: string; body?: unknown }) => {
           try {
             const res = await fetch(`${centralUrl}${req.path}`, {
@@ -45,7 +53,15 @@ export async function installFakeBridge(
         },
       };
     },
-    { centralUrl: opts.centralUrl, token: opts.token, profileId: opts.profileId ?? 'pwb', paperWidth: opts.paperWidth ?? '58mm', failPrints: opts.failPrints ?? 0, tokenAtRest: opts.tokenAtRest ?? 'sealed' },
+    {
+      centralUrl: opts.centralUrl,
+      token: opts.token,
+      profileId: opts.profileId ?? 'pwb',
+      paperWidth: opts.paperWidth ?? '58mm',
+      failPrints: opts.failPrints ?? 0,
+      tokenAtRest: opts.tokenAtRest ?? 'sealed',
+      journalKey: FAKE_JOURNAL_KEY,
+    },
   );
 }
 

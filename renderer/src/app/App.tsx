@@ -4,6 +4,7 @@ import { profileById, type UtilityProfile } from '../../../shared/profiles';
 import type { StationView } from '../../../shared/station';
 import { counterDb } from '../db/schema';
 import { seedDemoUsers } from '../db/users';
+import { journalHead } from '../db/journal';
 import { currentHost, type Host } from '../host';
 import { centralClient, type CentralClient } from '../features/sync/central-client';
 import { startSyncRunner, type SyncRunner } from '../features/sync/runner';
@@ -52,10 +53,16 @@ export function App() {
       const config = loaded.station;
       const profile = profileById(config.profileId);
       const db = counterDb();
+      // Entries are signed with the host's key, which the page cannot read.
+      db.journalMac = (message) => host.journalMac(message);
       await seedDemoUsers(db);
       // Ask the browser not to evict the store under storage pressure; shown in the status bar if refused.
       const storagePersisted = navigator.storage?.persist ? await navigator.storage.persist().catch(() => false) : null;
-      const client = centralClient(host.central);
+      // Every batch carries the journal's head: central keeps it, so a rewritten or cut journal shows.
+      const client = centralClient(host.central, { journalHead: async () => {
+        const head = await journalHead(db);
+        return head ? { stationId: config.stationId, ...head } : null;
+      } });
       if (cancelled) return;
       runner = startSyncRunner(db, client);
       setStation({ config, profile, host, client, runner, storagePersisted, tokenAtRest: loaded.tokenAtRest ?? null });

@@ -11,12 +11,13 @@ import type { Void } from '../../../shared/payments/void';
 import type { PinHash } from '../../../shared/auth/pin';
 import type { Role } from '../../../shared/auth/users';
 import type { Language } from '../../../shared/receipt/i18n';
-import { chainHash, GENESIS, type Chained } from '../../../shared/journal/chain';
+import { chainHash, GENESIS, type Chained, type JournalMac } from '../../../shared/journal/chain';
 import type { Closeout, Drop } from '../../../shared/drawer/closeout';
 import type { Deposit } from '../../../shared/drawer/deposit';
 import type { DrawerJournalEntry, DrawerSession } from '../../../shared/drawer/entries';
 import type { DropBoxBatch } from '../../../shared/dropbox/batch';
 import type { DropBoxBatchEntry, StoredBatch, StoredItem } from './dropbox';
+import { storedKeyMac } from './journal-key';
 
 export type CachedAccount = Account & { cachedAt: string };
 
@@ -90,6 +91,8 @@ export type StoredUser = {
   lockedUntil?: string;
 };
 export type MetaEntry = { key: string; value: string };
+/** A key the page may use but not read (`extractable: false`): the browser host's journal key. */
+export type StoredKey = { name: string; key: CryptoKey };
 
 export class CounterDb extends Dexie {
   accounts!: Table<CachedAccount, [string, string]>;
@@ -102,6 +105,12 @@ export class CounterDb extends Dexie {
   deposits!: Table<Deposit, string>;
   dropboxBatches!: Table<StoredBatch, string>;
   dropboxItems!: Table<StoredItem, string>;
+  keys!: Table<StoredKey, string>;
+  /**
+   * Signs journal entries (shared/journal/chain.ts). By default the non-extractable key in `keys`; the
+   * Electron host replaces it with main's, which the page never holds.
+   */
+  journalMac: JournalMac;
 
   constructor(name = 'counter') {
     // Strict durability: Chromium's default since 121 is relaxed, which can drop the last commits on power loss.
@@ -141,6 +150,9 @@ export class CounterDb extends Dexie {
       dropboxBatches: '&id, [stationId+state]',
       dropboxItems: '&id, [batchId+n]',
     });
+    // The browser host's journal key (renderer/src/db/journal-key.ts).
+    this.version(5).stores({ keys: '&name' });
+    this.journalMac = storedKeyMac(this);
   }
 }
 

@@ -8,6 +8,8 @@ import { keepSavedToken, stationSetupSchema } from '../../../shared/bridge/bridg
 import { stationConfigSchema, stationView, type StationConfig } from '../../../shared/station';
 import { describeZodError } from '../../../shared/sync/protocol';
 import { CentralUnreachable, httpTransport } from '../features/sync/central-client';
+import { storedKeyMac } from '../db/journal-key';
+import { counterDb } from '../db/schema';
 import { testCentralConnection } from './connection';
 import type { CentralTransport, Host } from './host';
 
@@ -68,6 +70,8 @@ export function browserHost(storage: Storage = localStorage): Host {
     async testPage() {
       return { ok: true };
     },
+    // The non-extractable key kept in the station's IndexedDB.
+    journalMac: (message) => storedKeyMac(counterDb())(message),
   };
   return host;
 }

@@ -36,6 +36,12 @@ export function electronHost(bridge: CounterBridge): Host {
       return r.ok ? r.value : [];
     },
     testPage: async (target) => printResult(await bridge.testPage(target)),
+    async journalMac(message) {
+      const r = await bridge.journalMac(message);
+      // No entry is written unsigned: the caller's transaction fails and nothing is recorded.
+      if (!r.ok) throw new Error(`The journal could not be signed: ${r.error}`);
+      return r.value;
+    },
   };
 }
 

@@ -21,4 +21,9 @@ export type Host = {
   printers(): Promise<PrinterSummary[]>;
   /** A test page to the printer and paper the setup form shows, saved or not; the screen shows its preview either way. */
   testPage(target: TestPageTarget): Promise<PrintResult>;
+  /**
+   * HMAC-SHA-256 (hex) of a journal message under the station's key, which the page cannot read: main's key
+   * file under Electron, a non-extractable WebCrypto key in IndexedDB in the browser. Throws when it cannot sign.
+   */
+  journalMac(message: string): Promise<string>;
 };

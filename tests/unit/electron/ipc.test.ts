@@ -100,13 +100,23 @@ describe('registerCounterHandlers', () => {
     const saveStation = vi.fn((saved: StationSetup) => Promise.resolve<StationLoad>({ station: stationView(saved), problem: null }));
     const testConnection = vi.fn(() => Promise.resolve<ConnectionResult>({ ok: true, message: 'Connected: central 1.0.0 on pglite' }));
     const central = vi.fn(overrides.central ?? (() => Promise.resolve<CentralResponse>({ status: 200, body: { ok: true } })));
-    registerCounterHandlers(ipcMain, { station, saveStation, testConnection, central, print, printers, testPage, isTrustedSender: trusted, log: quiet });
-    return { ipcMain, print, printers, testPage, station, saveStation, testConnection, central };
+    const journalMac = vi.fn((message: string) => `mac of ${message}`);
+    registerCounterHandlers(ipcMain, { station, saveStation, testConnection, central, print, printers, testPage, journalMac, isTrustedSender: trusted, log: quiet });
+    return { ipcMain, print, printers, testPage, station, saveStation, testConnection, central, journalMac };
   }
 
-  it('registers exactly the seven channels of the bridge', () => {
+  it('registers exactly the eight channels of the bridge', () => {
     expect(setup().ipcMain.channels()).toEqual(Object.values(CHANNELS).sort());
-    expect(Object.values(CHANNELS)).toHaveLength(7);
+    expect(Object.values(CHANNELS)).toHaveLength(8);
+  });
+
+  it('answers counter:journal-mac with main\'s MAC of the message, and refuses a payload without one, naming the field', async () => {
+    const { ipcMain, journalMac } = setup();
+    expect(await ipcMain.invoke(CHANNELS.journalMac, fromApp, { message: '1|000|{}' })).toEqual({ ok: true, value: 'mac of 1|000|{}' });
+    const refused = (await ipcMain.invoke(CHANNELS.journalMac, fromApp, { text: 'x' })) as { ok: boolean; error: string };
+    expect(refused.ok).toBe(false);
+    expect(refused.error).toContain('message');
+    expect(journalMac).toHaveBeenCalledTimes(1);
   });
 
   it('answers every channel to the app only: a foreign sender reaches no handler', async () => {
@@ -114,7 +124,7 @@ describe('registerCounterHandlers', () => {
     for (const channel of Object.values(CHANNELS)) {
       expect(await fake.ipcMain.invoke(channel, foreign, undefined)).toEqual({ ok: false, error: `${channel} is only answered to the counter's own page` });
     }
-    for (const fn of [fake.station, fake.saveStation, fake.testConnection, fake.central, fake.print, fake.printers, fake.testPage]) {
+    for (const fn of [fake.station, fake.saveStation, fake.testConnection, fake.central, fake.print, fake.printers, fake.testPage, fake.journalMac]) {
       expect(fn).not.toHaveBeenCalled();
     }
   });
@@ -157,7 +167,7 @@ describe('registerCounterHandlers', () => {
       const ipcMain2 = fakeIpcMain();
       registerCounterHandlers(ipcMain2, {
         station: () => loaded, saveStation: (input) => Promise.resolve(withKeptToken(input, null)).then(() => loaded),
-        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), isTrustedSender: trusted, log: quiet,
+        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), journalMac: vi.fn(), isTrustedSender: trusted, log: quiet,
       });
       expect(await ipcMain2.invoke(CHANNELS.saveStation, fromApp, { ...config, token: '' })).toEqual({ ok: false, error: NO_TOKEN_TO_KEEP });
     });
@@ -166,7 +176,7 @@ describe('registerCounterHandlers', () => {
       const ipcMain = fakeIpcMain();
       registerCounterHandlers(ipcMain, {
         station: () => loaded, saveStation: () => Promise.reject(new Error('EACCES: permission denied')),
-        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), isTrustedSender: trusted, log: quiet,
+        testConnection: vi.fn(), central: vi.fn(), print: vi.fn(), printers: vi.fn(), testPage: vi.fn(), journalMac: vi.fn(), isTrustedSender: trusted, log: quiet,
       });
       expect(await ipcMain.invoke(CHANNELS.saveStation, fromApp, config)).toEqual({ ok: false, error: 'counter:save-station failed: EACCES: permission denied' });
     });

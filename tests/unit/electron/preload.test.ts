@@ -50,7 +50,7 @@ describe('the preload', () => {
     expect(run.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(run.exposed)).toEqual(['counter']);
     const bridge = run.exposed.counter as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['central', 'print', 'printers', 'saveStation', 'station', 'testConnection', 'testPage']);
+    expect(Object.keys(bridge).sort()).toEqual(['central', 'journalMac', 'print', 'printers', 'saveStation', 'station', 'testConnection', 'testPage']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -68,6 +68,8 @@ describe('the preload', () => {
     const target = { printerName: 'EPSON_TM_T20III', paperWidth: '58mm', stationName: 'Window 3' } as const;
     expect(await bridge.testPage(target)).toEqual({ ok: true, value: `answer from ${CHANNELS.testPage}` });
     expect(invoke).toHaveBeenLastCalledWith(CHANNELS.testPage, target);
+    expect(await bridge.journalMac('1|000|{}')).toEqual({ ok: true, value: `answer from ${CHANNELS.journalMac}` });
+    expect(invoke).toHaveBeenLastCalledWith(CHANNELS.journalMac, { message: '1|000|{}' });
 
     const settings = { stationId: 'wic-1', stationName: 'Window 1', centralUrl: 'https://central.example.org', token: 'station-token', profileId: 'pwb' };
     expect(await bridge.saveStation(settings)).toEqual({ ok: true, value: `answer from ${CHANNELS.saveStation}` });

@@ -24,6 +24,7 @@ import {
   type PostPaymentsResponse,
   type PostVoidsResponse,
   type PostDropBoxBatchesResponse,
+  type JournalHead,
 } from '../../../../shared/sync/protocol';
 import type { Account } from '../../../../shared/accounts/account';
 import type { Payment } from '../../../../shared/payments/payment';
@@ -83,9 +84,14 @@ export type CentralClient = {
   health(): Promise<void>;
 };
 
-/** The client over a transport: the browser's fetch with the token, or Electron's main process. */
-export function centralClient(transport: CentralTransport): CentralClient {
-  async function call<T>(path: string, schema: z.ZodType<T>, body?: unknown, allow404 = false): Promise<T | null> {
+/**
+ * The client over a transport: the browser's fetch with the token, or Electron's main process. With
+ * `journalHead`, every POST carries the station's journal head, read when the request is sent.
+ */
+export function centralClient(transport: CentralTransport, opts: { journalHead?: () => Promise<JournalHead | null> } = {}): CentralClient {
+  async function call<T>(path: string, schema: z.ZodType<T>, items?: Record<string, unknown>, allow404 = false): Promise<T | null> {
+    const head = items !== undefined && opts.journalHead ? await opts.journalHead() : null;
+    const body = items !== undefined ? { ...items, ...(head ? { journalHead: head } : {}) } : undefined;
     const res = await transport({ method: body === undefined ? 'GET' : 'POST', path, ...(body !== undefined ? { body } : {}) });
     // "No such account" is central's 404 with its error body; a proxy's 404 page is not an answer.
     if (allow404 && res.status === 404 && errorResponseSchema.safeParse(res.body).success) return null;

@@ -268,6 +268,7 @@ describe('the journal', () => {
     await recordDrop(db, { drawerId: d.id, count: typed(DROP_COUNT), witness: await approval(db, 'supervisor1') });
     // A copy of the store, entry for entry, with one payment's amount rewritten.
     const copy = new CounterDb(`copy-${Math.random()}`);
+    copy.journalMac = db.journalMac;
     const entries = await db.journal.orderBy('seq').toArray();
     await copy.journal.bulkAdd(entries.map((e) => (e.kind === 'payment' && e.payment.id === P2.id ? { ...e, payment: { ...e.payment, total: '9.15' as never } } : e)));
     expect(await verifyJournal(db)).toEqual({ ok: true, count: 5 });
@@ -286,6 +287,6 @@ describe('the journal', () => {
     await commitDrawerPayment(db, into(P2, d), {}, settings);
     const day = await journalOfDay(db, NOV_22);
     expect(day.map((e: JournalEntry) => e.kind)).toEqual(['drawer_open', 'payment']);
-    expect(verifyJsonLines(toJsonLines(day as unknown as Array<Record<string, unknown>>))).toEqual({ ok: true, count: 2, first: 1, last: 2 });
+    expect(await verifyJsonLines(toJsonLines(day as unknown as Array<Record<string, unknown>>), db.journalMac)).toMatchObject({ ok: true, count: 2, first: 1, last: 2, macsChecked: true });
   });
 });

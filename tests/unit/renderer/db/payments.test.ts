@@ -7,6 +7,8 @@ import { businessDayBounds } from '../../../../shared/time/business-day';
 import { applyResults, countPending, pendingBatch } from '../../../../renderer/src/db/outbox';
 import { verifyJournal } from '../../../../renderer/src/db/journal';
 import { cashPayment, rosa } from '../sample';
+import { journalContent, type JournalEntry, type PaymentEntry } from '../../../../renderer/src/db/schema';
+import { chainHash } from '../../../../shared/journal/chain';
 
 let db: CounterDb;
 beforeEach(() => {
@@ -119,6 +121,20 @@ describe('the journal chain', () => {
     const third = (await db.journal.orderBy('seq').toArray())[2]!;
     await db.journal.update(third.seq!, { 'payment.total': '1.00' } as never);
     expect(await verifyJournal(db)).toMatchObject({ ok: false, at: 3, problem: 'entry 3 was changed after it was written' });
+  });
+
+  it("is signed with the station's own key, which the page cannot read: an entry edited and re-hashed without it is named", async () => {
+    for (let i = 0; i < 3; i++) await commitPayment(db, cashPayment(), {});
+    const stored = await db.keys.get('journal');
+    expect(stored?.key.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', stored!.key)).rejects.toThrow();
+    const entries = await db.journal.orderBy('seq').toArray();
+    expect(entries.map((e) => e.v)).toEqual([2, 2, 2]);
+    // The old keyless way: change the amount and recompute the entry's SHA-256.
+    const second = entries[1]!;
+    const edited = { ...second, payment: { ...(second as PaymentEntry).payment, total: '1.00' } } as JournalEntry;
+    await db.journal.put({ ...edited, hash: chainHash(second.n!, second.prevHash!, journalContent(edited)) });
+    expect(await verifyJournal(db)).toMatchObject({ ok: false, at: 2, problem: 'entry 2 was changed after it was written' });
   });
 
   it('a removed entry breaks the chain at the gap', async () => {

@@ -21,6 +21,7 @@ const RELEASED: Record<number, Record<string, string>> = {
   2: { journal: '++seq,&id,takenAt,voidsPaymentId' },
   3: { drawers: 'id,[stationId+state],cashier', drops: 'id,drawerSessionId', deposits: 'id,businessDate' },
   4: { dropboxBatches: 'id,[stationId+state]', dropboxItems: 'id,[batchId+n]' },
+  5: { keys: 'name' },
 };
 
 describe('the Dexie schema', () => {

@@ -122,7 +122,7 @@ describe('browser host: station settings', () => {
 describe('electron host', () => {
   function bridge(overrides: Partial<CounterBridge> = {}): CounterBridge {
     const unused = () => Promise.reject(new Error('not in this test'));
-    return { station: unused, saveStation: unused, testConnection: unused, central: unused, print: unused, printers: unused, testPage: unused, ...overrides };
+    return { station: unused, saveStation: unused, testConnection: unused, central: unused, print: unused, printers: unused, testPage: unused, journalMac: unused, ...overrides };
   }
 
   it("sends the test page's target to main and answers the print result", async () => {

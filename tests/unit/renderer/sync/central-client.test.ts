@@ -74,3 +74,26 @@ describe('the central client sorts what answered', () => {
     expect(await failure(answering({ status: 200, body: null }).health())).toBeInstanceOf(CentralError);
   });
 });
+
+describe("the journal's head", () => {
+  it('goes with every POST, read when the request is sent; reads carry none', async () => {
+    const sent: Array<{ method: string; body?: unknown }> = [];
+    let n = 7;
+    const client = centralClient(
+      async (request) => {
+        sent.push(request);
+        return request.method === 'GET' ? { status: 200, body: { accounts: [], next: '0', more: false } } : { status: 200, body: { results: [] } };
+      },
+      { journalHead: async () => ({ stationId: 'wic-1', n: n++, hash: 'a'.repeat(64) }) },
+    );
+    const p = cashPayment();
+    await client.postPayments([p]);
+    await client.postDeposits([]);
+    await client.feed('pwb', '0', 10).catch(() => null);
+    expect(sent.map((r) => r.body)).toEqual([
+      { payments: [p], journalHead: { stationId: 'wic-1', n: 7, hash: 'a'.repeat(64) } },
+      { deposits: [], journalHead: { stationId: 'wic-1', n: 8, hash: 'a'.repeat(64) } },
+      undefined,
+    ]);
+  });
+});
