@@ -11,7 +11,7 @@
  * and certificate store apply, as they would for a browser), Node's or a fake in tests.
  */
 import type { z } from 'zod';
-import { centralRequestSchema, type CentralRequest, type CentralResponse, type ConnectionResult, type ConnectionTest } from '../shared/bridge/bridge';
+import { centralRequestSchema, judgeStationAnswer, type CentralRequest, type CentralResponse, type ConnectionResult, type ConnectionTest } from '../shared/bridge/bridge';
 import { healthResponseSchema } from '../shared/sync/protocol';
 import { BridgeRefusal, messageOf } from './errors';
 import type { Log } from './log';
@@ -128,9 +128,8 @@ export async function testCentralConnection(
     if (!health.ok || !parsed.success) {
       return { ok: false, message: `Central URL: ${base} answered, but not as a counter central service (HTTP ${health.status})` };
     }
-    const auth = await get('/v1/accounts/_token-check/0000', { Accept: 'application/json', Authorization: `Bearer ${test.token}` });
-    if (auth.status === 401) return { ok: false, message: 'Station token: central refused it; check the token central issued for this station' };
-    return { ok: true, message: `Connected: central ${parsed.data.version} on ${parsed.data.database}` };
+    const auth = await get('/v1/station', { Accept: 'application/json', Authorization: `Bearer ${test.token}` });
+    return judgeStationAnswer(test, auth.status, auth.body, `Connected: central ${parsed.data.version} on ${parsed.data.database}`);
   } catch (error) {
     return { ok: false, message: `Central URL: nothing answered at ${base} (${describeNetworkError(error)}); check the address and the network` };
   }

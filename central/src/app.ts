@@ -15,6 +15,7 @@ import {
   MAX_PAYMENTS_PER_BATCH,
   type AccountFeedResponse,
   type HealthResponse,
+  type StationResponse,
   type PostPaymentsResponse,
   type PostVoidsResponse,
   describeZodError,
@@ -22,7 +23,7 @@ import {
 import { accountFeed, findAccount, utilityHasAccounts } from './accounts';
 import type { Database } from './db';
 import { answerBatch, parseBatch } from './envelope';
-import { addCors, addErrorHandlers, error, parseOr400, requireToken, resolverFor, type TokenGuardOptions } from './http';
+import { addCors, addErrorHandlers, error, parseOr400, requireToken, resolverFor, stationOf, type TokenGuardOptions } from './http';
 import { bindRequestsToStation } from './station-guard';
 import { stationBindingSchema, stationByToken, type StationBinding } from './stations';
 import { postPayments } from './payments';
@@ -80,6 +81,11 @@ export function buildApp({ db, stations = [], logger = false, tokenGuard = {} }:
   app.get(`/${API_VERSION}/health`, { config: { public: true } }, async (): Promise<HealthResponse> => {
     await db.query('select 1'); // healthy means the database answers too
     return { ok: true, version: API_VERSION, database: db.kind };
+  });
+
+  app.get(`/${API_VERSION}/station`, async (request): Promise<StationResponse> => {
+    const station = stationOf(request);
+    return { stationId: station.id, utility: station.utility };
   });
 
   app.get(`/${API_VERSION}/accounts/:utility/:number`, async (request, reply) => {

@@ -17,6 +17,12 @@ const quoted = (v: unknown) => JSON.stringify(v)?.slice(0, 60) ?? String(v);
  */
 export function foreignItem(body: unknown, station: Station): ErrorResponse | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  // The journal head is kept as this station's: one naming another station would be stored against it.
+  const head = (body as Record<string, unknown>).journalHead;
+  if (head && typeof head === 'object' && 'stationId' in head && (head as { stationId: unknown }).stationId !== station.id) {
+    const field = 'journalHead.stationId';
+    return error(`${field}: this token belongs to station ${station.id}; it may not send the journal head of station ${quoted((head as { stationId: unknown }).stationId)}`, field);
+  }
   for (const [key, list] of Object.entries(body)) {
     if (!Array.isArray(list)) continue;
     for (const [n, item] of list.entries()) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { paperWidthSchema, stationConfigSchema, type StationView } from '../station';
 import { fitsIn, refinePlainText } from '../text/safe-text';
+import { stationResponseSchema } from '../sync/protocol';
 
 /**
  * The markup rule for printed text. electron-pos-printer sets each text item with `innerHTML` in a hidden
@@ -143,7 +144,37 @@ export const tokenOrKeepSchema = z.string().superRefine((token, ctx) => {
 export const stationSetupSchema = stationConfigSchema.extend({ token: tokenOrKeepSchema });
 export type StationSetupInput = z.input<typeof stationSetupSchema>;
 
-export const connectionTestSchema = z.object({ centralUrl: stationConfigSchema.shape.centralUrl, token: tokenOrKeepSchema });
+/** With the station ID and utility about to be saved, the test also checks that central issued the token for them. */
+export const connectionTestSchema = z.object({
+  centralUrl: stationConfigSchema.shape.centralUrl,
+  token: tokenOrKeepSchema,
+  stationId: stationConfigSchema.shape.stationId.optional(),
+  profileId: stationConfigSchema.shape.profileId.optional(),
+});
+
+/**
+ * What central's `GET /v1/station` answer means for the station being set up: null when the token is the
+ * station's, or the refusal naming the field to change.
+ */
+export function tokenMismatch(test: ConnectionTest, who: { stationId: string; utility: string }): string | null {
+  if (test.stationId !== undefined && who.stationId !== test.stationId) {
+    return `Station ID: central issued this token to station ${who.stationId}; enter ${who.stationId}, or the token issued for ${test.stationId}`;
+  }
+  if (test.profileId !== undefined && who.utility !== test.profileId) {
+    return `Utility profile: this token's station is at utility ${who.utility}; choose that profile, or use a token issued for ${test.profileId}`;
+  }
+  return null;
+}
+
+/** The connection test's verdict on central's answer to `GET /v1/station` (the same in both hosts). */
+export function judgeStationAnswer(test: ConnectionTest, status: number, body: unknown, connected: string): ConnectionResult {
+  if (status === 401) return { ok: false, message: 'Station token: central refused it; check the token central issued for this station' };
+  if (status === 429) return { ok: false, message: 'Station token: central is slowing down wrong tokens from this computer; wait a minute and test again' };
+  const who = stationResponseSchema.safeParse(body);
+  if (status !== 200 || !who.success) return { ok: false, message: `Central URL: central did not say which station this token is for (HTTP ${status}); check the address` };
+  const mismatch = tokenMismatch(test, who.data);
+  return mismatch ? { ok: false, message: mismatch } : { ok: true, message: connected };
+}
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 export type ConnectionResult = { ok: boolean; message: string };
 

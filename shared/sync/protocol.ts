@@ -3,6 +3,7 @@
  * Written out for people in central/README.md.
  *
  *   GET  /v1/health                                  no token needed
+ *   GET  /v1/station                                 the station and utility this token speaks for
  *   GET  /v1/accounts/:utility/:number               one account, fresh
  *   GET  /v1/accounts/:utility?after=CURSOR&limit=N  the change feed for the station's cache
  *   POST /v1/payments                                a batch of payments, per-item results
@@ -25,6 +26,10 @@ export const API_VERSION = 'v1';
 
 export const healthResponseSchema = z.object({ ok: z.literal(true), version: z.string(), database: z.enum(['pglite', 'postgres']) });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** Who a token is: the setup screen checks it against the station ID and utility it is about to save. */
+export const stationResponseSchema = z.object({ stationId: z.string().max(40), utility: z.string().max(40) });
+export type StationResponse = z.infer<typeof stationResponseSchema>;
 
 export const accountResponseSchema = z.object({ account: accountSchema });
 

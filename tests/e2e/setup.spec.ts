@@ -21,8 +21,18 @@ test.describe('first run', () => {
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByRole('alert')).toContainText('Station token: central refused it');
 
+    // The right token, but the form still names another station, then another utility: each field is named.
     await page.getByLabel('Station token').fill(TOKEN);
+    await page.getByLabel('Station ID').fill('station-9');
+    await page.getByLabel('Utility').selectOption('portsmouth');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByRole('alert')).toContainText(`Station ID: central issued this token to station ${STATION_ID}`);
     await page.getByLabel('Station ID').fill(STATION_ID);
+    await page.getByLabel('Utility').selectOption('pwb');
+    await page.getByRole('button', { name: 'Save and start' }).click();
+    await expect(page.getByRole('alert')).toContainText("Utility profile: this token's station is at utility portsmouth");
+    await expect(page.getByRole('heading', { name: 'Set up this station' })).toBeVisible();
+
     await page.getByLabel('Station name').fill('Window 3');
     await page.getByLabel('Utility').selectOption('portsmouth');
     await page.getByLabel('Paper width').selectOption('58mm');

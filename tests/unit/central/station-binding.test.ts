@@ -58,6 +58,21 @@ describe('a station token', () => {
     for (const p of batch) expect(await paymentCount(c.db, p.id)).toBe(0);
   });
 
+  it("of station A sending station B's journal head is refused 403 naming the field; no head is kept for B", async () => {
+    const head = { stationId: 'station-B', n: 7, hash: 'a'.repeat(64) };
+    const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: as(tokenA), payload: { payments: [pay()], journalHead: head } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ field: 'journalHead.stationId' });
+    expect(await c.db.query("select * from journal_heads where station_id = 'station-B'")).toEqual([]);
+  });
+
+  it('says which station and utility it speaks for at GET /v1/station (the setup screen checks them)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/v1/station', headers: as(tokenA) });
+    expect(res.json()).toEqual({ stationId: 'station-A', utility: 'pwb' });
+    expect((await app.inject({ method: 'GET', url: '/v1/station', headers: as(CONFIGURED) })).json()).toEqual({ stationId: 'wes-1', utility: 'wes' });
+    expect((await app.inject({ method: 'GET', url: '/v1/station', headers: as('not-a-known-token') })).statusCode).toBe(401);
+  });
+
   it('of a pwb station posting a wes payment is refused 403 naming utility', async () => {
     const p = pay({ utility: 'wes' });
     const res = await app.inject({ method: 'POST', url: '/v1/payments', headers: as(tokenA), payload: { payments: [p] } });

@@ -130,13 +130,26 @@ describe('centralCallSchema', () => {
 describe('testCentralConnection', () => {
   const test = { centralUrl: 'https://central.example.org/', token: TOKEN };
 
-  it('says connected when health answers and the token is accepted', async () => {
-    const fetch = fakeFetch((url) => (url.endsWith('/v1/health') ? answer(200, HEALTH) : answer(404, { error: 'no such account' })));
+  it('says connected when health answers and the token is this station\'s at this utility', async () => {
+    const fetch = fakeFetch((url) => (url.endsWith('/v1/health') ? answer(200, HEALTH) : answer(200, { stationId: 'station-7', utility: 'wes' })));
     expect(await testCentralConnection(test, { fetch })).toEqual({ ok: true, message: 'Connected: central 1.4.0 on postgres' });
-    expect(fetch.mock.calls.map(([url, init]) => [url, init.headers.Authorization ?? null])).toEqual([
+    expect(await testCentralConnection({ ...test, stationId: 'station-7', profileId: 'wes' }, { fetch })).toEqual({ ok: true, message: 'Connected: central 1.4.0 on postgres' });
+    expect(fetch.mock.calls.slice(0, 2).map(([url, init]) => [url, init.headers.Authorization ?? null])).toEqual([
       ['https://central.example.org/v1/health', null],
-      ['https://central.example.org/v1/accounts/_token-check/0000', `Bearer ${TOKEN}`],
+      ['https://central.example.org/v1/station', `Bearer ${TOKEN}`],
     ]);
+  });
+
+  it("says which field is wrong when the token is another station's, or another utility's", async () => {
+    const fetch = fakeFetch((url) => (url.endsWith('/v1/health') ? answer(200, HEALTH) : answer(200, { stationId: 'station-7', utility: 'wes' })));
+    expect(await testCentralConnection({ ...test, stationId: 'station-8', profileId: 'wes' }, { fetch })).toEqual({
+      ok: false,
+      message: 'Station ID: central issued this token to station station-7; enter station-7, or the token issued for station-8',
+    });
+    expect(await testCentralConnection({ ...test, stationId: 'station-7', profileId: 'pwb' }, { fetch })).toEqual({
+      ok: false,
+      message: "Utility profile: this token's station is at utility wes; choose that profile, or use a token issued for pwb",
+    });
   });
 
   it('says the token was refused on 401', async () => {
@@ -192,6 +205,7 @@ describe('against a real HTTP server, with Node’s fetch', () => {
         if (req.url === '/v1/slow') return; // never answers
         if (req.url === '/v1/moved') return void res.writeHead(302, { location: 'http://127.0.0.1:1/v1/health' }).end();
         if (req.headers.authorization !== `Bearer ${TOKEN}`) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad token"}');
+        if (req.url === '/v1/station') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"stationId":"station-1","utility":"pwb"}');
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: body ? (JSON.parse(body) as unknown) : null }));
       });
     });

@@ -57,8 +57,9 @@ export function SetupScreen({ host, problem, onSaved, settings }: { host: Host; 
 
   const testConnection = async () => {
     setTest(null);
-    if (!(await trigger(['centralUrl', 'token']))) return;
-    setTest(await host.testConnection({ centralUrl: getValues('centralUrl'), token: getValues('token') }));
+    if (!(await trigger(['centralUrl', 'token', 'stationId', 'profileId']))) return;
+    const [centralUrl, token, stationId, profileId] = getValues(['centralUrl', 'token', 'stationId', 'profileId']);
+    setTest(await host.testConnection({ centralUrl, token, stationId, profileId }));
   };
 
   const printTestPage = async () => {
@@ -69,7 +70,7 @@ export function SetupScreen({ host, problem, onSaved, settings }: { host: Host; 
 
   const save = handleSubmit(async (values) => {
     setSaveError(null);
-    const result = await host.testConnection({ centralUrl: values.centralUrl, token: values.token });
+    const result = await host.testConnection({ centralUrl: values.centralUrl, token: values.token, stationId: values.stationId, profileId: values.profileId });
     setTest(result);
     if (!result.ok) return;
     const saved = await host.saveStation(values);

@@ -38,7 +38,8 @@ function fakeFetch(station: unknown, accepted = TOKEN) {
     calls.push({ url, authorization });
     if (url === '/station.json') return station === null ? new Response('', { status: 404 }) : Response.json(station);
     if (url.endsWith('/v1/health')) return Response.json({ ok: true, version: 'v1', database: 'pglite' });
-    return new Response('{}', { status: authorization === `Bearer ${accepted}` ? 404 : 401 });
+    if (authorization !== `Bearer ${accepted}`) return new Response('{}', { status: 401 });
+    return Response.json({ stationId: 'station-1', utility: 'pwb' });
   });
   vi.stubGlobal('fetch', fetch);
   return { fetch, calls };
@@ -90,7 +91,7 @@ describe('browser host: station settings', () => {
     const host = browserHost(memoryStorage());
     await host.loadStation();
     expect(await host.testConnection({ centralUrl: 'http://central.test', token: '' })).toEqual({ ok: true, message: 'Connected: central v1 on pglite' });
-    expect(calls.at(-1)).toEqual({ url: 'http://central.test/v1/accounts/_token-check/0000', authorization: `Bearer ${TOKEN}` });
+    expect(calls.at(-1)).toEqual({ url: 'http://central.test/v1/station', authorization: `Bearer ${TOKEN}` });
     expect(await host.testConnection({ centralUrl: 'http://central.test', token: 'not-the-token' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Station token: central refused it/) });
   });
 
