@@ -52,6 +52,10 @@ export async function checkPinWithLockout(
   return db.transaction('rw', db.users, db.journal, async (): Promise<PinCheck> => {
     const current = await db.users.get(key);
     if (!current) return wrong;
+    // Checked again in the transaction that counts: another window may have locked the user while the PIN was hashed.
+    if (current.lockedUntil && Date.parse(current.lockedUntil) > now().getTime()) {
+      return { ok: false, reason: 'locked', message: lockedMessage(current.lockedUntil), lockedUntil: current.lockedUntil };
+    }
     if (right) {
       if (current.failedPins || current.lockedUntil) await db.users.update(key, { failedPins: 0, lockedUntil: undefined });
       return { ok: true, user: { ...current, failedPins: 0, lockedUntil: undefined } };

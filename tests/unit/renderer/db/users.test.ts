@@ -52,6 +52,15 @@ describe('PIN lockout', () => {
     expect(await verifyJournal(db)).toEqual({ ok: true, count: 1 });
   });
 
+  it('a right PIN being checked while another window locks the user is refused: the lock is read in the transaction that counts', async () => {
+    const opts = { policy, now: () => new Date('2026-11-22T17:00:00Z') };
+    // The right PIN's check reads the user (not locked) and hashes the PIN; meanwhile another window locks the user.
+    const checking = checkPinWithLockout(db, 'cashier1', '1111', opts);
+    await db.users.update('cashier1', { lockedUntil: '2026-11-22T17:30:00.000Z' });
+    expect(await checking).toMatchObject({ ok: false, reason: 'locked', lockedUntil: '2026-11-22T17:30:00.000Z' });
+    expect((await db.users.get('cashier1'))?.lockedUntil).toBe('2026-11-22T17:30:00.000Z');
+  });
+
   it('a right PIN resets the count', async () => {
     for (let i = 0; i < 4; i++) await checkPinWithLockout(db, 'cashier1', '0000', { policy });
     expect((await checkPinWithLockout(db, 'cashier1', '1111', { policy })).ok).toBe(true);
