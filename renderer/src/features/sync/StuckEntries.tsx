@@ -8,7 +8,7 @@ import { summarizeEntry } from './outbox-entry';
 
 const REFRESH_MS = 30_000;
 
-export function StuckEntries({ afterMinutes }: { afterMinutes: number }) {
+export function StuckEntries({ afterMinutes, timeZone }: { afterMinutes: number; timeZone: string }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), REFRESH_MS);
@@ -46,7 +46,7 @@ export function StuckEntries({ afterMinutes }: { afterMinutes: number }) {
                   <td>{s.what}</td>
                   <td className="mono">{s.id}</td>
                   <td className="money">{s.amount ? formatMoney(s.amount) : '—'}</td>
-                  <td>{new Date(e.queuedAt).toLocaleString('en-US')}</td>
+                  <td>{new Date(e.queuedAt).toLocaleString('en-US', { timeZone })}</td>
                   <td>{e.attempts}</td>
                   <td>{e.lastError ?? '—'}</td>
                 </tr>

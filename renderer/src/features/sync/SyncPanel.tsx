@@ -14,7 +14,8 @@ import type { SyncRunner, SyncState } from './runner';
 import { HeldPayments } from './HeldPayments';
 import { StuckEntries } from './StuckEntries';
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('en-US') : 'never');
+/** On the center's clock, like the status bar. */
+const when = (iso: string | null | undefined, timeZone: string) => (iso ? new Date(iso).toLocaleString('en-US', { timeZone }) : 'never');
 
 export function SyncPanel({ runner, profile, onClose }: { runner: SyncRunner; profile: UtilityProfile; onClose: () => void }) {
   const db = counterDb();
@@ -41,9 +42,9 @@ export function SyncPanel({ runner, profile, onClose }: { runner: SyncRunner; pr
         <dt>Waiting</dt>
         <dd>{waiting}</dd>
         <dt>Oldest waiting</dt>
-        <dd>{oldest ? when(oldest.queuedAt) : '—'}</dd>
+        <dd>{oldest ? when(oldest.queuedAt, profile.center.timeZone) : '—'}</dd>
         <dt>Last successful sync</dt>
-        <dd>{when(sync?.lastSyncAt)}</dd>
+        <dd>{when(sync?.lastSyncAt, profile.center.timeZone)}</dd>
         <dt>Accounts cached</dt>
         <dd>{cached.toLocaleString('en-US')}</dd>
         <dt>Held at central</dt>
@@ -51,7 +52,7 @@ export function SyncPanel({ runner, profile, onClose }: { runner: SyncRunner; pr
         <dt>Last error</dt>
         <dd>{sync?.lastError ?? 'none'}</dd>
       </dl>
-      <StuckEntries afterMinutes={profile.sync.stuckAfterMinutes} />
+      <StuckEntries afterMinutes={profile.sync.stuckAfterMinutes} timeZone={profile.center.timeZone} />
       <HeldPayments profile={profile} />
       <h3>Refused by central ({attention.length})</h3>
       {attention.length === 0 ? (
