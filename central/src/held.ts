@@ -7,6 +7,7 @@
  * Idempotent like everything posted: the same id and contents again get the same `held` answer and
  * reference; other contents are a conflict.
  */
+import { canonicalJson } from '../../shared/journal/chain';
 import { sha256Hex } from '../../shared/journal/sha256';
 import { removeCardNumbers } from '../../shared/payments/card-guard';
 import type { PaymentResult } from '../../shared/sync/protocol';
@@ -51,30 +52,12 @@ export function cleanValue(value: unknown): unknown {
   return value;
 }
 
-/** Stable JSON (keys sorted at every level, undefined left out). */
-export function stableJson(value: unknown): string {
-  const sortKeys = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.keys(o)
-          .filter((k) => o[k] !== undefined)
-          .sort()
-          .map((k) => [k, sortKeys(o[k])]),
-      );
-    }
-    return v;
-  };
-  return JSON.stringify(sortKeys(value));
-}
-
 /** `canonical(value)`, or stable JSON when the value is too broken for it (then it is so every time). */
 export function canonicalOr(canonical: (v: never) => string, value: unknown): string {
   try {
     return canonical(value as never);
   } catch {
-    return stableJson(value);
+    return canonicalJson(value);
   }
 }
 

@@ -5,9 +5,10 @@
  * the error (held.ts), never the SQL or its parameters. Only when even that cannot be stored does the
  * request fail, with 503: an answer central did not keep must not reach the station as final.
  */
+import { canonicalJson } from '../../shared/journal/chain';
 import type { PaymentResult } from '../../shared/sync/protocol';
 import { sqlState, type Database } from './db';
-import { canonicalOr, couldNotApply, errorClass, heldAnswer, insertHeld, stableJson, type HeldKind, type HeldRow } from './held';
+import { canonicalOr, couldNotApply, errorClass, heldAnswer, insertHeld, type HeldKind, type HeldRow } from './held';
 
 /** Sent as 503 "central's database is unavailable" (http.ts). */
 export class DatabaseUnavailable extends Error {
@@ -80,7 +81,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function holdMalformed(db: Database, kind: HeldKind, raw: { id: string }, reason: string, receivedAt: Date): Promise<PaymentResult | null> {
   if (!UUID.test(raw.id)) return null;
-  return holdFailed(db, kind, raw, stableJson(raw), `does not match the protocol: ${reason}`, receivedAt);
+  return holdFailed(db, kind, raw, canonicalJson(raw), `does not match the protocol: ${reason}`, receivedAt);
 }
 
 /** Listing columns only: the whole value stays in the body. */

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../central/src/db';
+import type { Payment } from '../../shared/payments/payment';
 import { startCentral } from '../../central/src/server';
 import { serveRenderer, type RendererServer } from '../../scripts/renderer-server';
 
@@ -226,4 +227,40 @@ export async function storeRows<T>(page: Page, store: 'outbox' | 'journal' | 'me
       }),
     store,
   );
+}
+
+/** Puts payments straight into the station's outbox, as the counter's commit would leave them (raw IndexedDB). */
+export async function queuePayments(page: Page, list: Payment[]): Promise<void> {
+  await page.evaluate(
+    (items) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('counter');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          for (const p of items) tx.objectStore('outbox').add({ id: p.id, kind: 'payment', payment: p, state: 'pending', queuedAt: p.takenAt, attempts: 0 });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    list,
+  );
+}
+
+/** Keeps every text the sync status shows from now on, in the page, so no passing state is missed. */
+export async function recordStatusTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { statusTexts: string[] };
+    w.statusTexts = [];
+    const note = () => {
+      const text = document.querySelector('[role="status"][aria-label="Sync status"]')?.textContent ?? '';
+      if (w.statusTexts.at(-1) !== text) w.statusTexts.push(text);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
 }

@@ -2,12 +2,11 @@
  * Money taken is never refused: a payment central cannot apply is held for the back office with its reason,
  * never blocks the payments behind it, and still counts as taken at the station.
  */
-import type { Page } from '@playwright/test';
 import { applyHeld } from '../../central/src/backoffice';
 import { uuidv7 } from '../../shared/ids';
 import { add, formatMoney, money, sub, toMoneyString } from '../../shared/money/money';
 import type { Payment } from '../../shared/payments/payment';
-import { expect, fillCount, lookUp, signIn, storeRows, test } from './fixtures';
+import { expect, fillCount, lookUp, queuePayments as queue, recordStatusTexts, signIn, storeRows, test } from './fixtures';
 
 function payment(i: number, patch: Partial<Record<keyof Payment, unknown>> = {}): Payment {
   const cents = 1000 + i;
@@ -29,41 +28,6 @@ function payment(i: number, patch: Partial<Record<keyof Payment, unknown>> = {})
   } as Payment;
 }
 
-/** Puts payments straight into the station's outbox, as a commit would leave them (raw IndexedDB). */
-async function queue(page: Page, list: Payment[]) {
-  await page.evaluate(
-    (items) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('counter');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('outbox', 'readwrite');
-          for (const p of items) tx.objectStore('outbox').add({ id: p.id, kind: 'payment', payment: p, state: 'pending', queuedAt: p.takenAt, attempts: 0 });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    list,
-  );
-}
-
-/** Every text the sync status shows from now on, kept in the page so no passing state is missed. */
-async function recordStatusTexts(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { statusTexts: string[] };
-    w.statusTexts = [];
-    const note = () => {
-      const text = document.querySelector('[role="status"][aria-label="Sync status"]')?.textContent ?? '';
-      if (w.statusTexts.at(-1) !== text) w.statusTexts.push(text);
-    };
-    note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
-}
 
 test('200 queued payments, two of them poison: 198 reach central once, the two are held with their reasons, never Offline', async ({ page, central }) => {
   await signIn(page);

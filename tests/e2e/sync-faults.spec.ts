@@ -4,13 +4,13 @@
  * Payments are put straight into the station's outbox (as the counter's commit would leave them) so the
  * tests can hold hundreds without typing each one.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '../../shared/ids';
 import type { Payment } from '../../shared/payments/payment';
-import { CHROMIUM, CHROMIUM_ARGS, expect, lookUp, signIn, storeRows, test } from './fixtures';
+import { CHROMIUM, CHROMIUM_ARGS, expect, lookUp, queuePayments as queue, recordStatusTexts, signIn, storeRows, test } from './fixtures';
 
 function payments(n: number): Payment[] {
   return Array.from({ length: n }, (_, i) => {
@@ -33,25 +33,6 @@ function payments(n: number): Payment[] {
   });
 }
 
-async function queue(page: Page, list: Payment[]) {
-  await page.evaluate(
-    (items) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('counter');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('outbox', 'readwrite');
-          for (const p of items) tx.objectStore('outbox').add({ id: p.id, kind: 'payment', payment: p, state: 'pending', queuedAt: p.takenAt, attempts: 0 });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    list,
-  );
-}
 
 test('the page killed in the middle of a sync of 200 payments: all arrive once after it opens again', async ({ central, renderer }) => {
   const profileDir = await mkdtemp(join(tmpdir(), 'counter-kill-'));
@@ -135,20 +116,6 @@ test('payments taken while a drain of 2,000 is running: none doubled or missing'
   for (const p of list.slice(0, 50)) expect(rows.some((r) => r.id === p.id)).toBe(true);
 });
 
-/** Keeps every text the status bar shows from now on, in the page, so no passing state is missed. */
-async function recordStatusTexts(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { statusTexts: string[] };
-    w.statusTexts = [];
-    const note = () => {
-      const text = document.querySelector('[role="status"][aria-label="Sync status"]')?.textContent ?? '';
-      if (w.statusTexts.at(-1) !== text) w.statusTexts.push(text);
-    };
-    note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
-}
 
 test('a proxy answering 413, then 404, then an HTML page: nothing rejected, every payment at central once, never "Offline"', async ({ page, central }) => {
   await signIn(page);
